@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+
+use super::{Dateline, Kicker, PillarBadges, use_paths};
+use crate::{
+    model::{Card, text},
+    source::Store,
+};
+
+/// Longest card summary, in characters: about three lines on a phone.
+const CARD_SUMMARY_CHARS: usize = 220;
+
+/// An article in a list: kicker, headline linking to it, date, summary and pillar badges.
+/// Hovering or focusing the headline starts loading the article, so opening it is instant.
+#[component]
+pub fn ArticleCard(card: Card) -> impl IntoView {
+    let store = Store::use_context();
+    let href = use_paths().article(&card.slug);
+    let slug = card.slug.clone();
+    let prefetch = move || store.prefetch_article(&slug);
+    let prefetch_on_focus = prefetch.clone();
+    let pillars_label = format!("Pillars of “{}”", card.headline);
+    view! {
+        <article class="card">
+            {card.kicker.map(|text| view! { <Kicker text /> })}
+            <h2 class="card-headline">
+                <a
+                    href=href
+                    on:mouseenter=move |_| prefetch()
+                    on:focus=move |_| prefetch_on_focus()
+                >
+                    {card.headline}
+                </a>
+            </h2>
+            <p class="card-date">
+                <Dateline published_at=card.published_at short=true />
+            </p>
+            {card
+                .summary
+                .map(|s| view! { <p class="card-summary">{text::excerpt(&s, CARD_SUMMARY_CHARS)}</p> })}
+            {(!card.pillars.is_empty())
+                .then(|| view! { <PillarBadges pillars=card.pillars label=pillars_label /> })}
+        </article>
+    }
+}
+
+/// Cards in order, as a list.
+#[component]
+pub fn CardList(cards: Vec<Card>) -> impl IntoView {
+    view! {
+        <ol class="cards">
+            {cards.into_iter().map(|card| view! { <li><ArticleCard card /></li> }).collect_view()}
+        </ol>
+    }
+}

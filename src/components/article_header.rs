@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use super::{Dateline, Kicker, PublisherLine};
+use crate::model::{PublishedAt, Publisher};
+
+/// Kicker, headline (the page's only `<h1>`), dateline, publisher line and reading time.
+#[component]
+pub fn ArticleHeader(
+    kicker: Option<String>,
+    headline: String,
+    published_at: PublishedAt,
+    #[prop(optional_no_strip)] publisher: Option<Publisher>,
+    #[prop(optional_no_strip)] status_label: Option<String>,
+    #[prop(optional_no_strip)] reading_time: Option<String>,
+) -> impl IntoView {
+    view! {
+        <header class="article-header">
+            {kicker.map(|text| view! { <Kicker text /> })}
+            <h1 class="headline">{headline}</h1>
+            <p class="dateline">
+                <Dateline published_at />
+            </p>
+            <PublisherLine publisher status_label published_at />
+            {reading_time.map(|text| view! { <p class="reading-time">{text}</p> })}
+        </header>
+    }
+}

@@ -1,0 +1,56 @@
+//! The article body: one component per block type, chosen by type.
+
+use leptos::prelude::*;
+
+use crate::model::Block;
+
+#[component]
+pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
+    view! {
+        <div class="article-body">
+            {blocks.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn BodyBlock(block: Block) -> impl IntoView {
+    match block {
+        Block::Paragraph(text) => view! { <Paragraph text /> }.into_any(),
+        Block::Heading(text) => view! { <Subheading text /> }.into_any(),
+        Block::Quote { text, cite } => view! { <Quote text cite /> }.into_any(),
+        Block::List(items) => view! { <BulletList items /> }.into_any(),
+    }
+}
+
+#[component]
+fn Paragraph(text: String) -> impl IntoView {
+    view! { <p>{text}</p> }
+}
+
+/// Under the headline's `<h1>`, so always `<h2>`.
+#[component]
+fn Subheading(text: String) -> impl IntoView {
+    view! { <h2 class="subheading">{text}</h2> }
+}
+
+#[component]
+fn Quote(text: String, cite: Option<String>) -> impl IntoView {
+    view! {
+        <figure class="quote">
+            <blockquote>
+                <p>{text}</p>
+            </blockquote>
+            {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
+        </figure>
+    }
+}
+
+#[component]
+fn BulletList(items: Vec<String>) -> impl IntoView {
+    view! {
+        <ul class="body-list">
+            {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+        </ul>
+    }
+}

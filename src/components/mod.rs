@@ -1,0 +1,46 @@
+//! One small component per layout element. Components take model values and render them as
+//! text; they never fetch, parse JSON, build URLs or format dates themselves.
+
+mod article_card;
+mod article_header;
+mod article_view;
+mod back_link;
+mod body;
+mod dateline;
+mod error_panel;
+mod kicker;
+mod page_meta;
+mod pillar_badges;
+mod publisher_line;
+mod site_footer;
+mod site_header;
+mod skeleton;
+mod sources;
+mod summary_box;
+mod theme_toggle;
+
+pub use article_card::{ArticleCard, CardList};
+pub use article_header::ArticleHeader;
+pub use article_view::ArticleView;
+pub use back_link::{BackLink, PreviousPath};
+pub use body::{BodyBlock, BodyBlocks};
+pub use dateline::Dateline;
+pub use error_panel::{ErrorPanel, NotFoundPanel};
+pub use kicker::Kicker;
+pub use page_meta::PageMetaTags;
+pub use pillar_badges::{PillarBadges, PillarSection};
+pub use publisher_line::PublisherLine;
+pub use site_footer::SiteFooter;
+pub use site_header::{SiteHeader, focus_main};
+pub use skeleton::{ArticleSkeleton, BodySkeleton, CardsSkeleton};
+pub use sources::Sources;
+pub use summary_box::{SummaryBox, SummaryBoxes};
+pub use theme_toggle::ThemeToggle;
+
+use crate::model::AppPaths;
+use leptos::prelude::*;
+
+/// The app's paths, provided by the app; the root paths when mounted alone (tests).
+pub fn use_paths() -> AppPaths {
+    use_context::<AppPaths>().unwrap_or_default()
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use super::Dateline;
+use crate::model::{PublishedAt, Publisher};
+
+/// "DrakX Intelligence · Analyzed & Published Thursday, July 2, 2026". Left out when the
+/// document names neither a publisher nor a status.
+#[component]
+pub fn PublisherLine(
+    publisher: Option<Publisher>,
+    status_label: Option<String>,
+    published_at: PublishedAt,
+) -> impl IntoView {
+    if publisher.is_none() && status_label.is_none() {
+        return None;
+    }
+    let name = publisher.map(|p| match p.url {
+        Some(url) => view! { <a href=url.as_str().to_owned()>{p.name}</a> }.into_any(),
+        None => view! { <span>{p.name}</span> }.into_any(),
+    });
+    let separator = name.is_some().then_some(" · ");
+    let status = status_label.map(|label| format!("{label} "));
+    Some(view! {
+        <p class="publisher-line">
+            {name} {separator} {status} <Dateline published_at />
+        </p>
+    })
+}

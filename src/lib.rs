@@ -1,0 +1,10 @@
+//! Signal of Hope reader.
+//!
+//! Data flows one way: [`model`] (the JSON contract, pure Rust) → [`source`] (all I/O) →
+//! [`components`] (one per layout element) → [`pages`] (one per route) → [`app`].
+
+pub mod app;
+pub mod components;
+pub mod model;
+pub mod pages;
+pub mod source;

@@ -1,0 +1,81 @@
+//! The article index (`articles.json`): cards, one page at a time.
+
+use serde::Deserialize;
+
+use super::{Article, ContractError, Pillar, PublishedAt, article, wire};
+
+/// What the feed knows of an article before its document is fetched.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Card {
+    #[serde(deserialize_with = "wire::required_text")]
+    pub slug: String,
+    #[serde(deserialize_with = "wire::required_text")]
+    pub headline: String,
+    pub published_at: PublishedAt,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    pub kicker: Option<String>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    pub summary: Option<String>,
+    #[serde(default, deserialize_with = "article::pillars")]
+    pub pillars: Vec<Pillar>,
+}
+
+impl Card {
+    pub fn has_pillar(&self, slug: &str) -> bool {
+        self.pillars.iter().any(|p| p.slug == slug)
+    }
+}
+
+impl From<&Article> for Card {
+    fn from(article: &Article) -> Self {
+        Self {
+            slug: article.slug.clone(),
+            headline: article.headline.clone(),
+            published_at: article.published_at,
+            kicker: article.kicker.clone(),
+            summary: article.summary.clone(),
+            pillars: article.pillars.clone(),
+        }
+    }
+}
+
+/// One page of the index.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct FeedPage {
+    /// Required, and a list: an empty page is `[]`, never `null`.
+    pub articles: Vec<Card>,
+    /// The next page's URL, relative to this page's URL; `None` on the last page.
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    pub next: Option<String>,
+}
+
+impl FeedPage {
+    pub fn from_json(json: &str) -> Result<Self, ContractError> {
+        ContractError::parse(json)
+    }
+}
+
+/// All cards of the pages loaded so far, each article once (a page may repeat one when the
+/// index shifted between requests), newest first; equal dates keep the backend's order.
+pub fn merge_pages<'a>(pages: impl IntoIterator<Item = &'a FeedPage>) -> Vec<Card> {
+    let mut seen = std::collections::HashSet::new();
+    let mut cards: Vec<Card> = pages
+        .into_iter()
+        .flat_map(|page| page.articles.iter())
+        .filter(|card| seen.insert(card.slug.as_str()))
+        .cloned()
+        .collect();
+    cards.sort_by_key(|card| std::cmp::Reverse(card.published_at.sort_key()));
+    cards
+}
+
+/// The cards that carry pillar `slug`, newest first, and that pillar's display name.
+pub fn with_pillar<'a>(cards: &'a [Card], slug: &str) -> (Option<&'a str>, Vec<&'a Card>) {
+    let matching: Vec<&Card> = cards.iter().filter(|c| c.has_pillar(slug)).collect();
+    let name = matching
+        .iter()
+        .flat_map(|c| c.pillars.iter())
+        .find(|p| p.slug == slug)
+        .map(|p| p.name.as_str());
+    (name, matching)
+}

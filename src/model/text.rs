@@ -1,0 +1,78 @@
+//! Reader-facing wording derived from the data: counts, excerpts, reading time.
+
+use super::Article;
+
+/// "1 pillar", "2 pillars".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The mark shown before the pillar count (decorative: hidden from screen readers).
+pub const PILLAR_MARK: &str = "⬡";
+
+/// "2 pillars detected"; `None` when there are none (the section is left out).
+pub fn pillars_detected_label(n: usize) -> Option<String> {
+    (n > 0).then(|| format!("{} detected", count(n, "pillar", "pillars")))
+}
+
+/// "⬡ 2 pillars detected", as the line reads on the page.
+pub fn pillars_detected(n: usize) -> Option<String> {
+    pillars_detected_label(n).map(|label| format!("{PILLAR_MARK} {label}"))
+}
+
+/// "3 articles found" / "1 article found".
+pub fn articles_found(n: usize) -> String {
+    format!("{} found", count(n, "article", "articles"))
+}
+
+/// Cuts `text` to at most `max_chars` characters at a word boundary, adding "…" when cut.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    // Room for the ellipsis, then back to the last whole word.
+    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(char::is_whitespace) {
+        Some(end) if end > 0 => &cut[..end],
+        _ => cut.as_str(),
+    };
+    let at_word = at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+    format!("{at_word}…")
+}
+
+/// Average adult silent-reading speed for non-fiction (Brysbaert, 2019).
+const WORDS_PER_MINUTE: usize = 238;
+
+/// Minutes to read the article's headline, summaries and body, at least 1.
+pub fn reading_minutes(article: &Article) -> usize {
+    let boxes = article.summary_boxes.iter().flat_map(|b| {
+        b.title
+            .iter()
+            .chain(b.text.iter())
+            .chain(b.points.iter())
+            .map(String::as_str)
+    });
+    let words: usize = std::iter::once(article.headline.as_str())
+        .chain(article.summary.as_deref())
+        .chain(boxes)
+        .chain(article.body.iter().flat_map(|block| block.text()))
+        .map(|text| text.split_whitespace().count())
+        .sum();
+    words.div_ceil(WORDS_PER_MINUTE).max(1)
+}
+
+/// "4 min read".
+pub fn reading_time(article: &Article) -> String {
+    format!("{} min read", reading_minutes(article))
+}
+
+/// The separator written before item `index` of a list of `len` in running text:
+/// "A", "A and B", "A, B and C".
+pub fn list_separator(index: usize, len: usize) -> &'static str {
+    match index {
+        0 => "",
+        i if i + 1 == len => " and ",
+        _ => ", ",
+    }
+}

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+
+use super::{canonical, use_slug};
+use crate::{
+    components::{
+        ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton, ErrorPanel,
+        PageMetaTags, use_paths,
+    },
+    model::seo::PageMeta,
+    source::{FetchError, Store},
+};
+
+/// `/articles/:slug`.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let store = Store::use_context();
+    let slug = use_slug();
+    let article = LocalResource::new(move || store.article(&slug.get()));
+    let paths = use_paths();
+    let here = Memo::new(move |_| canonical(store, &paths.article(&slug.get())));
+
+    // While loading: the card's header at once when the feed has shown this article.
+    let loading = move || {
+        match store.card(&slug.get()) {
+        Some(card) => view! {
+            <PageMetaTags meta=PageMeta::card(&card, here.get()) />
+            <div class="article article--preview" aria-busy="true">
+                <ArticleHeader kicker=card.kicker headline=card.headline published_at=card.published_at />
+                {card.summary.map(|text| view! { <crate::components::SummaryBox text /> })}
+                <BodySkeleton />
+            </div>
+        }
+        .into_any(),
+        None => view! { <ArticleSkeleton /> }.into_any(),
+    }
+    };
+
+    let failed = move |errors: ArcRwSignal<Errors>| {
+        let error = FetchError::from_errors(&errors.read());
+        view! {
+            <PageMetaTags meta=PageMeta::notice(&error.heading("article"), here.get()) />
+            <ErrorPanel error what="article" retry=move |_| article.refetch() />
+        }
+    };
+
+    view! {
+        <BackLink />
+        <Suspense fallback=loading>
+            <ErrorBoundary fallback=failed>
+                {move || Suspend::new(async move {
+                    article
+                        .await
+                        .map(|article| {
+                            view! {
+                                <PageMetaTags meta=PageMeta::article(&article, here.get()) />
+                                <ArticleView article />
+                            }
+                        })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}

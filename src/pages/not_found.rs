@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::canonical;
+use crate::{
+    components::{NotFoundPanel, PageMetaTags},
+    model::seo::PageMeta,
+    source::Store,
+};
+
+/// Any path the app has no route for.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let store = Store::use_context();
+    let path = use_location().pathname.get_untracked();
+    view! {
+        <PageMetaTags meta=PageMeta::not_found(canonical(store, &path)) />
+        <NotFoundPanel
+            title="Page not found".to_owned()
+            message="There is no page at this address. It may have been moved, or the link may be mistyped.".to_owned()
+        />
+    }
+}

@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use super::{canonical, use_slug};
+use crate::{
+    components::{
+        BackLink, CardList, CardsSkeleton, ErrorPanel, NotFoundPanel, PageMetaTags, use_paths,
+    },
+    model::{feed, seo::PageMeta, text},
+    source::{FetchError, Store},
+};
+
+/// `/pillars/:slug`: every article in the index that carries the pillar.
+#[component]
+pub fn PillarPage() -> impl IntoView {
+    let store = Store::use_context();
+    let slug = use_slug();
+    let paths = use_paths();
+    let here = Memo::new(move |_| canonical(store, &paths.pillar(&slug.get())));
+    let index = LocalResource::new(move || store.all_cards());
+
+    let failed = move |errors: ArcRwSignal<Errors>| {
+        let error = FetchError::from_errors(&errors.read());
+        view! {
+            <PageMetaTags meta=PageMeta::notice(&error.heading("pillar"), here.get()) />
+            <ErrorPanel error what="pillar" retry=move |_| index.refetch() />
+        }
+    };
+
+    let page = move |state: crate::source::FeedState| {
+        let slug = slug.get();
+        let (name, cards) = feed::with_pillar(&state.cards, &slug);
+        let Some(name) = name.map(str::to_owned) else {
+            return view! {
+                <PageMetaTags meta=PageMeta::notice("Pillar not found", here.get()) />
+                <NotFoundPanel
+                    title="Pillar not found".to_owned()
+                    message=format!("No article carries a pillar called “{slug}”.")
+                />
+            }
+            .into_any();
+        };
+        let cards: Vec<_> = cards.into_iter().cloned().collect();
+        let partial = state.more_error.map(|err| {
+            view! {
+                <p class="more-error" role="alert">
+                    "Some articles couldn't be loaded, so this list may be incomplete. " {err.to_string()}
+                    " "
+                    <button type="button" class="button" on:click=move |_| index.refetch()>"Retry"</button>
+                </p>
+            }
+        });
+        view! {
+            <PageMetaTags meta=PageMeta::pillar(Some(&name), cards.len(), here.get()) />
+            <header class="page-header">
+                <p class="kicker">"Pillar"</p>
+                <h1 class="page-heading">{name}</h1>
+                <p class="page-count">{text::articles_found(cards.len())}</p>
+            </header>
+            {partial}
+            <CardList cards />
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="pillar-page">
+            <BackLink />
+            <Suspense fallback=|| view! { <CardsSkeleton heading=true /> }>
+                <ErrorBoundary fallback=failed>
+                    {move || Suspend::new(async move { index.await.map(page) })}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,12 @@
+//! All I/O: where the data lives (read from the page), fetching it, caching it, and the
+//! reader's stored preferences. Views get typed values and typed errors from here.
+
+pub mod config;
+pub mod error;
+mod http;
+pub mod store;
+pub mod theme;
+
+pub use config::Config;
+pub use error::FetchError;
+pub use store::{FeedState, Store};

@@ -1,0 +1,241 @@
+//! Documents fetched this session, kept in memory: Back and Forward render from here without
+//! touching the network, a card's hover prefetch is reused by the article page, and requests
+//! for a document already on its way share that one request.
+
+use std::{cell::RefCell, collections::HashMap, future::Future, rc::Rc, sync::Arc};
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::*;
+use url::Url;
+
+use super::{Config, FetchError, http};
+use crate::model::{Article, Card, FeedPage, feed};
+
+/// Guards against a backend whose `next` links loop or never end.
+const MAX_PAGES: usize = 100;
+
+type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, FetchError>>>;
+
+/// A cache of in-flight and finished requests, keyed by URL.
+struct Cache<T>(RefCell<HashMap<Url, Pending<T>>>);
+
+impl<T: 'static> Cache<T> {
+    fn new() -> Self {
+        Self(RefCell::new(HashMap::new()))
+    }
+
+    /// The cached (or in-flight) result for `url`, or a new request made by `fetch`.
+    fn get<F>(&self, url: &Url, fetch: impl FnOnce() -> F) -> Pending<T>
+    where
+        F: Future<Output = Result<Arc<T>, FetchError>> + 'static,
+    {
+        self.0
+            .borrow_mut()
+            .entry(url.clone())
+            .or_insert_with(|| fetch().boxed_local().shared())
+            .clone()
+    }
+
+    /// Failures are not kept, so Retry (or coming back later) asks the server again.
+    fn forget_failure(&self, url: &Url) {
+        let mut map = self.0.borrow_mut();
+        if map
+            .get(url)
+            .and_then(|p| p.peek())
+            .is_some_and(Result::is_err)
+        {
+            map.remove(url);
+        }
+    }
+
+    fn is_ready(&self, url: &Url) -> bool {
+        self.0
+            .borrow()
+            .get(url)
+            .and_then(|p| p.peek())
+            .is_some_and(Result::is_ok)
+    }
+}
+
+struct Inner {
+    config: Result<Config, String>,
+    articles: Cache<Article>,
+    pages: Cache<FeedPage>,
+    /// Cards seen in any index page, by slug: an article page shows its card at once.
+    cards: RefCell<HashMap<String, Card>>,
+    /// How many index pages the feed has shown, so coming Back restores them all.
+    feed_pages: std::cell::Cell<usize>,
+}
+
+/// The app's data source, shared through context (`Store` is `Copy`).
+#[derive(Clone, Copy)]
+pub struct Store(StoredValue<Rc<Inner>, LocalStorage>);
+
+/// What the feed shows: the cards loaded so far and how to get more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedState {
+    pub cards: Vec<Card>,
+    /// Whether an index page after the last loaded one exists.
+    pub has_more: bool,
+    /// A page after the first failed; the cards already loaded are still shown.
+    pub more_error: Option<FetchError>,
+}
+
+impl Store {
+    pub fn new(config: Result<Config, String>) -> Self {
+        Self(StoredValue::new_local(Rc::new(Inner {
+            config,
+            articles: Cache::new(),
+            pages: Cache::new(),
+            cards: RefCell::new(HashMap::new()),
+            feed_pages: std::cell::Cell::new(1),
+        })))
+    }
+
+    /// The store provided by the app.
+    pub fn use_context() -> Self {
+        use_context::<Self>().unwrap_or_else(|| Self::new(Config::from_document()))
+    }
+
+    fn inner(&self) -> Rc<Inner> {
+        self.0.get_value()
+    }
+
+    pub fn config(&self) -> Result<Config, FetchError> {
+        self.inner().config.clone().map_err(FetchError::Config)
+    }
+
+    /// The article `slug`, from memory when it has been fetched before.
+    pub fn article(
+        &self,
+        slug: &str,
+    ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
+        let inner = self.inner();
+        let request = self.config().map(|config| {
+            let url = config.article_url(slug);
+            let pending = inner.articles.get(&url, || {
+                let url = url.clone();
+                async move { http::get(&url, Article::from_json).await.map(Arc::new) }
+            });
+            (url, pending)
+        });
+        async move {
+            let (url, pending) = request?;
+            let result = pending.await;
+            inner.articles.forget_failure(&url);
+            result
+        }
+    }
+
+    /// Starts fetching an article the reader is likely to open (hover or focus on its card).
+    pub fn prefetch_article(&self, slug: &str) {
+        let fetch = self.article(slug);
+        leptos::task::spawn_local(async move {
+            // A failed prefetch is forgotten; the article page will try again and say why.
+            let _ = fetch.await;
+        });
+    }
+
+    /// Whether the article is in memory, so its page can render without a request.
+    pub fn has_article(&self, slug: &str) -> bool {
+        self.config()
+            .is_ok_and(|config| self.inner().articles.is_ready(&config.article_url(slug)))
+    }
+
+    /// The card the index gave for `slug`, if any index page listing it has been loaded.
+    pub fn card(&self, slug: &str) -> Option<Card> {
+        self.inner().cards.borrow().get(slug).cloned()
+    }
+
+    /// A pillar's display name, from any card seen that carries it.
+    pub fn pillar_name(&self, slug: &str) -> Option<String> {
+        let inner = self.inner();
+        let cards = inner.cards.borrow();
+        cards
+            .values()
+            .flat_map(|card| card.pillars.iter())
+            .find(|p| p.slug == slug)
+            .map(|p| p.name.clone())
+    }
+
+    fn page(&self, url: Url) -> impl Future<Output = Result<Arc<FeedPage>, FetchError>> + use<> {
+        let inner = self.inner();
+        let pending = inner.pages.get(&url, || {
+            let url = url.clone();
+            async move { http::get(&url, FeedPage::from_json).await.map(Arc::new) }
+        });
+        async move {
+            let result = pending.await;
+            inner.pages.forget_failure(&url);
+            if let Ok(page) = &result {
+                let mut cards = inner.cards.borrow_mut();
+                for card in &page.articles {
+                    cards
+                        .entry(card.slug.clone())
+                        .or_insert_with(|| card.clone());
+                }
+            }
+            result
+        }
+    }
+
+    /// Loads index pages in order, up to `limit` of them (`None`: all). Fails only if the
+    /// first page fails; a later failure is reported alongside the cards loaded before it.
+    async fn pages(&self, limit: Option<usize>) -> Result<FeedState, FetchError> {
+        let config = self.config()?;
+        let limit = limit.unwrap_or(MAX_PAGES).clamp(1, MAX_PAGES);
+        let mut pages = Vec::new();
+        let mut visited = Vec::new();
+        let mut next = Some(config.index_url());
+        let mut more_error = None;
+        while let Some(url) = next.take() {
+            if pages.len() == limit || visited.contains(&url) {
+                next = Some(url);
+                break;
+            }
+            visited.push(url.clone());
+            match self.page(url.clone()).await {
+                Ok(page) => {
+                    next = page.next.as_deref().and_then(|n| Config::next_url(&url, n));
+                    pages.push(page);
+                }
+                Err(err) if pages.is_empty() => return Err(err),
+                Err(err) => {
+                    more_error = Some(err);
+                    next = Some(url);
+                    break;
+                }
+            }
+        }
+        let has_more = next.is_some_and(|url| !visited.contains(&url) || more_error.is_some());
+        Ok(FeedState {
+            cards: feed::merge_pages(pages.iter().map(Arc::as_ref)),
+            has_more: has_more && pages.len() < MAX_PAGES,
+            more_error,
+        })
+    }
+
+    /// The feed as far as the reader has loaded it.
+    pub fn feed(
+        &self,
+        pages: usize,
+    ) -> impl Future<Output = Result<FeedState, FetchError>> + use<> {
+        let store = *self;
+        async move { store.pages(Some(pages)).await }
+    }
+
+    /// Every card in the index, for pages that filter it (pillars).
+    pub fn all_cards(&self) -> impl Future<Output = Result<FeedState, FetchError>> + use<> {
+        let store = *self;
+        async move { store.pages(None).await }
+    }
+
+    /// How many index pages the feed shows; remembered so Back restores the same list.
+    pub fn feed_pages(&self) -> usize {
+        self.inner().feed_pages.get()
+    }
+
+    pub fn set_feed_pages(&self, pages: usize) {
+        self.inner().feed_pages.set(pages.clamp(1, MAX_PAGES));
+    }
+}

@@ -1,0 +1,67 @@
+//! The colour theme: the system's by default, or the reader's remembered choice.
+//!
+//! `public/theme.js` applies a remembered choice before the first paint (no flash of the
+//! wrong theme); this module reads and changes it afterwards. The stylesheet follows
+//! `prefers-color-scheme` unless `<html data-theme>` says otherwise.
+
+use leptos::prelude::{document, window};
+
+/// Must match `public/theme.js`.
+const STORAGE_KEY: &str = "signal-of-hope:theme";
+const ATTRIBUTE: &str = "data-theme";
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    pub fn toggled(self) -> Self {
+        match self {
+            Self::Light => Self::Dark,
+            Self::Dark => Self::Light,
+        }
+    }
+}
+
+/// The theme in effect now: the reader's choice, else the system's.
+pub fn current() -> Theme {
+    let chosen = document()
+        .document_element()
+        .and_then(|html| html.get_attribute(ATTRIBUTE));
+    match chosen.as_deref() {
+        Some("dark") => Theme::Dark,
+        Some("light") => Theme::Light,
+        _ if system_prefers_dark() => Theme::Dark,
+        _ => Theme::Light,
+    }
+}
+
+fn system_prefers_dark() -> bool {
+    window()
+        .match_media(DARK_QUERY)
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Applies `theme` and remembers it for the next visit.
+pub fn choose(theme: Theme) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute(ATTRIBUTE, theme.as_str());
+    }
+    // Storage can be unavailable (privacy modes, sandboxed embeds): the choice then lasts
+    // for this page view only.
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, theme.as_str());
+    }
+}
