@@ -543,3 +543,64 @@ fn strict_document_shape() {
         assert_eq!(PublishedAt::parse(bad), None, "{bad:?}");
     }
 }
+
+/// The hand-written link check never accepts what the `url` crate (a full WHATWG parser)
+/// would not read as an http(s) URL, and agrees with it on ordinary and tricky inputs.
+#[test]
+fn link_check_agrees_with_a_whatwg_parser() {
+    let crate_says = |raw: &str| {
+        url::Url::parse(raw)
+            .ok()
+            .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+    };
+    let agree = [
+        "https://www.sciencedaily.com/",
+        "http://example.org:8080/a?b=c#d",
+        "https://user:pass@example.org/",
+        "https://[2001:db8::1]:443/x",
+        "https://例え.jp/パス",
+        "HTTPS://EXAMPLE.ORG",
+        "https:example.org",
+        "https:\\\\example.org\\path",
+        "https:///example.org",
+        " \u{1}https://example.org/\u{0} ",
+        "ht\ttp\ns://example.org",
+        "https://",
+        "https://:443/",
+        "https://user@/",
+        "https://exa mple.org/",
+        "https://example.org:99999/",
+        "https://example.org:port/",
+        "https://[not-v6]/",
+        "javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "\u{0}javascript:alert(1)",
+        "jAvAsCrIpT:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+        "ftp://example.org/",
+        "mailto:a@b.c",
+        "//example.org/protocol-relative",
+        "/relative",
+        "relative/path",
+        "",
+        ":",
+        "http",
+    ];
+    for raw in agree {
+        assert_eq!(
+            ExternalUrl::parse(raw).is_some(),
+            crate_says(raw),
+            "{raw:?}"
+        );
+    }
+    // Stricter than the crate (shown as text, which is safe): percent-encoded hosts.
+    let stricter = ["https://exa%6Dple.org/"];
+    for raw in stricter {
+        assert!(
+            crate_says(raw) && ExternalUrl::parse(raw).is_none(),
+            "{raw:?}"
+        );
+    }
+}

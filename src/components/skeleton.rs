@@ -10,10 +10,14 @@ fn lines(count: usize, class: &'static str) -> impl IntoView {
 
 /// The body and its surroundings, while the header is already shown (from a feed card).
 #[component]
-pub fn BodySkeleton() -> impl IntoView {
+pub fn BodySkeleton(
+    /// Whether to hold the summary's place too (not when the summary is already shown).
+    #[prop(default = true)]
+    summary: bool,
+) -> impl IntoView {
     view! {
         <div class="skeleton skeleton-body" aria-hidden="true">
-            <span class="skeleton-block skeleton-summary"></span>
+            {summary.then(|| view! { <span class="skeleton-block skeleton-summary"></span> })}
             <span class="skeleton-line skeleton-short"></span>
             <span class="skeleton-badges"></span>
             {lines(12, "skeleton-line")}

@@ -6,6 +6,9 @@ use crate::source::theme::{self, Theme};
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let (current, set_current) = signal(theme::current());
+    // Dropped with the component, which removes the listener.
+    let watch = theme::watch_system(move || set_current.set(theme::current()));
+    StoredValue::new_local(watch);
     let toggle = move |_| {
         let next = current.get_untracked().toggled();
         theme::choose(next);

@@ -4,7 +4,7 @@ use super::{canonical, use_slug};
 use crate::{
     components::{
         ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton, ErrorPanel,
-        PageMetaTags, use_paths,
+        PageMetaTags, SummaryBox, use_paths,
     },
     model::seo::PageMeta,
     source::{FetchError, Store},
@@ -20,19 +20,25 @@ pub fn ArticlePage() -> impl IntoView {
     let here = Memo::new(move |_| canonical(store, &paths.article(&slug.get())));
 
     // While loading: the card's header at once when the feed has shown this article.
-    let loading = move || {
-        match store.card(&slug.get()) {
-        Some(card) => view! {
-            <PageMetaTags meta=PageMeta::card(&card, here.get()) />
-            <div class="article article--preview" aria-busy="true">
-                <ArticleHeader kicker=card.kicker headline=card.headline published_at=card.published_at />
-                {card.summary.map(|text| view! { <crate::components::SummaryBox text /> })}
-                <BodySkeleton />
-            </div>
+    let loading = move || match store.card(&slug.get()) {
+        Some(card) => {
+            let summary_shown = card.summary.is_some();
+            view! {
+                <PageMetaTags meta=PageMeta::card(&card, here.get()) />
+                <div class="article article--preview" aria-busy="true">
+                    <ArticleHeader
+                        kicker=card.kicker
+                        headline=card.headline
+                        published_at=card.published_at
+                        pending=true
+                    />
+                    {card.summary.map(|text| view! { <SummaryBox text /> })}
+                    <BodySkeleton summary=!summary_shown />
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! { <ArticleSkeleton /> }.into_any(),
-    }
     };
 
     let failed = move |errors: ArcRwSignal<Errors>| {

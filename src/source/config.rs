@@ -1,9 +1,12 @@
 //! Where the JSON lives and where the app is deployed, read at run time from the page so a
 //! deployer can change them in the built `index.html` without rebuilding.
+//!
+//! URLs are resolved by the browser's own WHATWG parser (`web_sys::Url`): the one that will
+//! fetch them, at no cost to the wasm.
 
-use url::Url;
+use web_sys::Url;
 
-use crate::model::AppPaths;
+use crate::model::{AppPaths, link::encode_segment};
 
 /// The `<meta>` whose `content` is the API base URL.
 pub const API_BASE_META: &str = "signal:api-base";
@@ -13,40 +16,48 @@ pub const DEFAULT_API_BASE: &str = "data/";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// Absolute, ending in `/`.
-    api_base: Url,
-    /// The document's base URL (Trunk's `--public-url`), used for canonical links.
-    site_base: Url,
+    api_base: String,
+    /// The document's base URL (Trunk's `--public-url`), for canonical links.
+    site_base: String,
     paths: AppPaths,
+}
+
+fn is_http(url: &Url) -> bool {
+    matches!(url.protocol().as_str(), "http:" | "https:")
+}
+
+/// `relative` resolved against the absolute `base`.
+fn join(base: &str, relative: &str) -> Option<Url> {
+    Url::new_with_base(relative, base).ok()
 }
 
 impl Config {
     /// `base_uri` is the document's base URL; `api_base` the meta's content, relative to it.
     pub fn resolve(base_uri: &str, api_base: Option<&str>) -> Result<Self, String> {
-        let site_base = Url::parse(base_uri).map_err(|e| format!("page URL `{base_uri}`: {e}"))?;
+        let site =
+            Url::new(base_uri).map_err(|_| format!("the page URL `{base_uri}` is not a URL"))?;
         let raw = api_base
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .unwrap_or(DEFAULT_API_BASE);
-        let mut api_base = site_base
-            .join(raw)
-            .map_err(|e| format!("`{API_BASE_META}` is not a valid URL (`{raw}`): {e}"))?;
-        if !matches!(api_base.scheme(), "http" | "https") {
+        let api = join(base_uri, raw)
+            .ok_or_else(|| format!("`{API_BASE_META}` is not a valid URL: `{raw}`"))?;
+        if !is_http(&api) {
             return Err(format!(
                 "`{API_BASE_META}` must be an http(s) URL, not `{raw}`"
             ));
         }
         // A base without a trailing slash names a directory too: `…/v1` means `…/v1/`.
-        if !api_base.path().ends_with('/') {
-            let path = format!("{}/", api_base.path());
-            api_base.set_path(&path);
+        let path = api.pathname();
+        if !path.ends_with('/') {
+            api.set_pathname(&format!("{path}/"));
         }
-        api_base.set_query(None);
-        api_base.set_fragment(None);
-        let paths = AppPaths::new(site_base.path());
+        api.set_search("");
+        api.set_hash("");
         Ok(Self {
-            api_base,
-            site_base,
-            paths,
+            api_base: api.href(),
+            site_base: site.href(),
+            paths: AppPaths::new(&site.pathname()),
         })
     }
 
@@ -70,43 +81,32 @@ impl Config {
         &self.paths
     }
 
-    pub fn api_base(&self) -> &Url {
+    pub fn api_base(&self) -> &str {
         &self.api_base
     }
 
-    /// `<api-base>/articles/<slug>.json`, the slug escaped as one path segment.
-    pub fn article_url(&self, slug: &str) -> Url {
-        let mut url = self.api_base.clone();
-        if let Ok(mut segments) = url.path_segments_mut() {
-            segments
-                .pop_if_empty()
-                .push("articles")
-                .push(&format!("{slug}.json"));
-        }
-        url
+    /// `<api-base>articles/<slug>.json`, the slug escaped as one path segment.
+    pub fn article_url(&self, slug: &str) -> String {
+        self.api_url(&format!("articles/{}.json", encode_segment(slug)))
     }
 
-    /// `<api-base>/articles.json`, the first page of the index.
-    pub fn index_url(&self) -> Url {
-        let mut url = self.api_base.clone();
-        if let Ok(mut segments) = url.path_segments_mut() {
-            segments.pop_if_empty().push("articles.json");
-        }
-        url
+    /// `<api-base>articles.json`, the first page of the index.
+    pub fn index_url(&self) -> String {
+        self.api_url("articles.json")
+    }
+
+    fn api_url(&self, relative: &str) -> String {
+        join(&self.api_base, relative)
+            .map_or_else(|| format!("{}{relative}", self.api_base), |u| u.href())
     }
 
     /// A page's `next`, which is relative to that page's own URL.
-    pub fn next_url(page: &Url, next: &str) -> Option<Url> {
-        page.join(next)
-            .ok()
-            .filter(|url| matches!(url.scheme(), "http" | "https"))
+    pub fn next_url(page: &str, next: &str) -> Option<String> {
+        join(page, next).filter(is_http).map(|url| url.href())
     }
 
     /// The absolute URL of an app path such as `/reader/articles/x`.
     pub fn canonical(&self, app_path: &str) -> String {
-        self.site_base
-            .join(app_path)
-            .map(String::from)
-            .unwrap_or_else(|_| app_path.to_owned())
+        join(&self.site_base, app_path).map_or_else(|| app_path.to_owned(), |url| url.href())
     }
 }

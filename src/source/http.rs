@@ -1,17 +1,16 @@
 //! The one place that talks to the network.
 
 use gloo_net::http::Request;
-use url::Url;
 
 use super::FetchError;
 use crate::model::ContractError;
 
 /// GETs `url` and parses the body with `parse`, mapping every failure to a [`FetchError`].
 pub(crate) async fn get<T>(
-    url: &Url,
+    url: &str,
     parse: impl FnOnce(&str) -> Result<T, ContractError>,
 ) -> Result<T, FetchError> {
-    let response = Request::get(url.as_str())
+    let response = Request::get(url)
         .header("Accept", "application/json")
         .send()
         .await

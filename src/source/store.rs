@@ -6,7 +6,6 @@ use std::{cell::RefCell, collections::HashMap, future::Future, rc::Rc, sync::Arc
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
-use url::Url;
 
 use super::{Config, FetchError, http};
 use crate::model::{Article, Card, FeedPage, feed};
@@ -17,7 +16,7 @@ const MAX_PAGES: usize = 100;
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, FetchError>>>;
 
 /// A cache of in-flight and finished requests, keyed by URL.
-struct Cache<T>(RefCell<HashMap<Url, Pending<T>>>);
+struct Cache<T>(RefCell<HashMap<String, Pending<T>>>);
 
 impl<T: 'static> Cache<T> {
     fn new() -> Self {
@@ -25,19 +24,19 @@ impl<T: 'static> Cache<T> {
     }
 
     /// The cached (or in-flight) result for `url`, or a new request made by `fetch`.
-    fn get<F>(&self, url: &Url, fetch: impl FnOnce() -> F) -> Pending<T>
+    fn get<F>(&self, url: &str, fetch: impl FnOnce() -> F) -> Pending<T>
     where
         F: Future<Output = Result<Arc<T>, FetchError>> + 'static,
     {
         self.0
             .borrow_mut()
-            .entry(url.clone())
+            .entry(url.to_owned())
             .or_insert_with(|| fetch().boxed_local().shared())
             .clone()
     }
 
     /// Failures are not kept, so Retry (or coming back later) asks the server again.
-    fn forget_failure(&self, url: &Url) {
+    fn forget_failure(&self, url: &str) {
         let mut map = self.0.borrow_mut();
         if map
             .get(url)
@@ -46,14 +45,6 @@ impl<T: 'static> Cache<T> {
         {
             map.remove(url);
         }
-    }
-
-    fn is_ready(&self, url: &Url) -> bool {
-        self.0
-            .borrow()
-            .get(url)
-            .and_then(|p| p.peek())
-            .is_some_and(Result::is_ok)
     }
 }
 
@@ -136,12 +127,6 @@ impl Store {
         });
     }
 
-    /// Whether the article is in memory, so its page can render without a request.
-    pub fn has_article(&self, slug: &str) -> bool {
-        self.config()
-            .is_ok_and(|config| self.inner().articles.is_ready(&config.article_url(slug)))
-    }
-
     /// The card the index gave for `slug`, if any index page listing it has been loaded.
     pub fn card(&self, slug: &str) -> Option<Card> {
         self.inner().cards.borrow().get(slug).cloned()
@@ -158,7 +143,7 @@ impl Store {
             .map(|p| p.name.clone())
     }
 
-    fn page(&self, url: Url) -> impl Future<Output = Result<Arc<FeedPage>, FetchError>> + use<> {
+    fn page(&self, url: String) -> impl Future<Output = Result<Arc<FeedPage>, FetchError>> + use<> {
         let inner = self.inner();
         let pending = inner.pages.get(&url, || {
             let url = url.clone();
@@ -188,9 +173,9 @@ impl Store {
         let mut visited = Vec::new();
         let mut next = Some(config.index_url());
         let mut more_error = None;
-        while let Some(url) = next.take() {
+        while let Some(url) = next.clone() {
+            // Stop at the limit, or where `next` leads back to a page already read.
             if pages.len() == limit || visited.contains(&url) {
-                next = Some(url);
                 break;
             }
             visited.push(url.clone());
@@ -202,15 +187,16 @@ impl Store {
                 Err(err) if pages.is_empty() => return Err(err),
                 Err(err) => {
                     more_error = Some(err);
-                    next = Some(url);
                     break;
                 }
             }
         }
-        let has_more = next.is_some_and(|url| !visited.contains(&url) || more_error.is_some());
+        // More to show: a page not read yet, or the one that just failed (Load more retries it).
+        let unread = next.is_some_and(|url| !visited.contains(&url));
+        let has_more = (unread || more_error.is_some()) && pages.len() < MAX_PAGES;
         Ok(FeedState {
             cards: feed::merge_pages(pages.iter().map(Arc::as_ref)),
-            has_more: has_more && pages.len() < MAX_PAGES,
+            has_more,
             more_error,
         })
     }

@@ -4,7 +4,11 @@
 //! wrong theme); this module reads and changes it afterwards. The stylesheet follows
 //! `prefers-color-scheme` unless `<html data-theme>` says otherwise.
 
-use leptos::prelude::{document, window};
+use leptos::{
+    prelude::{document, window},
+    wasm_bindgen::{JsCast, closure::Closure},
+};
+use web_sys::MediaQueryList;
 
 /// Must match `public/theme.js`.
 const STORAGE_KEY: &str = "signal-of-hope:theme";
@@ -46,12 +50,36 @@ pub fn current() -> Theme {
     }
 }
 
+fn dark_query() -> Option<MediaQueryList> {
+    window().match_media(DARK_QUERY).ok().flatten()
+}
+
 fn system_prefers_dark() -> bool {
-    window()
-        .match_media(DARK_QUERY)
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
+    dark_query().is_some_and(|query| query.matches())
+}
+
+/// Calls `on_change` when the system switches between light and dark (which changes the
+/// theme in effect while the reader has not chosen one). Stops when the guard is dropped.
+pub fn watch_system(on_change: impl Fn() + 'static) -> Option<SystemWatch> {
+    let query = dark_query()?;
+    let listener = Closure::<dyn Fn()>::new(on_change);
+    query
+        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(SystemWatch { query, listener })
+}
+
+pub struct SystemWatch {
+    query: MediaQueryList,
+    listener: Closure<dyn Fn()>,
+}
+
+impl Drop for SystemWatch {
+    fn drop(&mut self) {
+        let _ = self
+            .query
+            .remove_event_listener_with_callback("change", self.listener.as_ref().unchecked_ref());
+    }
 }
 
 /// Applies `theme` and remembers it for the next visit.

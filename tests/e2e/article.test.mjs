@@ -190,7 +190,7 @@ describe("when it goes wrong", () => {
 
   test("markup in the data is shown as text and script URLs never become links", async () => {
     const page = await env.open("articles/test-hostile-text");
-    await page.locator("h1").waitFor();
+    await page.locator("h1.headline").waitFor();
     assert.equal(await text(page, "h1"), '<img src=x onerror="window.__pwned=1">Headline with markup');
     assert.equal(await page.locator("main img, main script, main iframe, main svg, main b, main u").count(), 0);
     const protocols = await page.locator("main a").evaluateAll((links) => links.map((a) => a.protocol));
@@ -207,7 +207,7 @@ describe("when it goes wrong", () => {
 describe("layout variations", () => {
   test("every block type, in order", async () => {
     const page = await env.open("articles/sample-every-block-type");
-    await page.locator("h1").waitFor();
+    await page.locator("h1.headline").waitFor();
     const tags = await page.locator(".article-body > *").evaluateAll((els) => els.map((e) => e.tagName));
     assert.deepEqual(tags, ["P", "H2", "P", "FIGURE", "H2", "UL", "FIGURE", "P"]);
     assert.equal(await text(page, "figure.quote figcaption"), "A packaging engineer, in a sample interview");
@@ -219,11 +219,11 @@ describe("layout variations", () => {
 
   test("several summary boxes, and an article with no pillars", async () => {
     const page = await env.open("articles/sample-grid-scale-sodium-batteries");
-    await page.locator("h1").waitFor();
+    await page.locator("h1.headline").waitFor();
     assert.deepEqual(await texts(page, ".summary-box--extra h2"), ["Why it matters", "Key numbers", "What to watch"]);
     assert.equal(await page.getByRole("region", { name: "Key numbers" }).locator("li").count(), 3);
     await page.goto(env.host.url + "articles/sample-no-pillars");
-    await page.locator("h1").waitFor();
+    await page.locator("h1.headline").waitFor();
     assert.equal(await page.locator(".pillars").count(), 0, "no pillar section for no pillars");
     assert.equal(await page.locator(".publisher-line").count(), 0, "no publisher, no status: no line");
     await page.context().close();
@@ -232,7 +232,7 @@ describe("layout variations", () => {
 
 test("axe-core finds no accessibility violations on the article page", async () => {
   const page = await env.open(ARTICLE);
-  await page.locator("h1").waitFor();
+  await page.locator("h1.headline").waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });

@@ -125,7 +125,7 @@ describe("navigation and caching", () => {
       await eventually(() => text(page, "main h1"), REFERENCE.headline);
       assert.equal(await text(page, "main .kicker"), "Signal of Hope");
       assert.equal(await text(page, "main .summary-box"), REFERENCE.summary);
-      assert.equal(await page.locator(".article--preview .skeleton").count(), 1, "the body is still loading");
+      assert.equal(await page.locator(".article--preview .skeleton-body").count(), 1, "the body is still loading");
       assert.equal(await page.locator(".article-body").count(), 0);
     } finally {
       release();
@@ -290,6 +290,13 @@ describe("themes, print, motion", () => {
     await toggle.waitFor();
     assert.equal(await background(page), DARK);
     assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+
+    // The system switches while the page is open: page and toggle follow.
+    await page.emulateMedia({ colorScheme: "light" });
+    await eventually(() => background(page), LIGHT);
+    await eventually(() => toggle.getAttribute("aria-pressed"), "false");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await eventually(() => toggle.getAttribute("aria-pressed"), "true");
 
     await toggle.click();
     await eventually(() => background(page), LIGHT);

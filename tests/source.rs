@@ -1,0 +1,99 @@
+//! The I/O layer's configuration, resolved by the browser's URL parser (headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use signal_of_hope::source::Config;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn config(base: &str, meta: Option<&str>) -> Config {
+    Config::resolve(base, meta).unwrap_or_else(|e| panic!("{base} + {meta:?}: {e}"))
+}
+
+#[wasm_bindgen_test]
+fn the_default_api_base_is_the_bundled_data_under_the_page_base() {
+    let root = config("https://reader.example/", None);
+    assert_eq!(root.api_base(), "https://reader.example/data/");
+    assert_eq!(root.paths().base(), "");
+    let sub = config("https://example.org/reader/", Some("  "));
+    assert_eq!(sub.api_base(), "https://example.org/reader/data/");
+    assert_eq!(sub.paths().base(), "/reader");
+    assert_eq!(
+        sub.index_url(),
+        "https://example.org/reader/data/articles.json"
+    );
+}
+
+#[wasm_bindgen_test]
+fn relative_and_absolute_api_bases() {
+    let base = "https://example.org/reader/";
+    assert_eq!(
+        config(base, Some("/api/v1")).api_base(),
+        "https://example.org/api/v1/",
+        "a trailing slash is implied"
+    );
+    assert_eq!(
+        config(base, Some("../json/")).api_base(),
+        "https://example.org/json/"
+    );
+    assert_eq!(
+        config(base, Some("https://api.example.net/signal/?key=1#x")).api_base(),
+        "https://api.example.net/signal/",
+        "query and fragment dropped"
+    );
+    assert_eq!(
+        config(base, Some("//cdn.example.net/d/")).api_base(),
+        "https://cdn.example.net/d/"
+    );
+}
+
+#[wasm_bindgen_test]
+fn unusable_api_bases_are_reported() {
+    let err = Config::resolve("https://example.org/", Some("javascript:alert(1)")).unwrap_err();
+    assert!(err.contains("must be an http(s) URL"), "{err}");
+    let err = Config::resolve("https://example.org/", Some("http://[bad")).unwrap_err();
+    assert!(err.contains("is not a valid URL"), "{err}");
+    assert!(Config::resolve("not a url", None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn document_urls() {
+    let c = config(
+        "https://example.org/reader/",
+        Some("https://api.example.net/v1/"),
+    );
+    assert_eq!(
+        c.article_url("rare-liver"),
+        "https://api.example.net/v1/articles/rare-liver.json"
+    );
+    assert_eq!(
+        c.article_url("a b/../c?#"),
+        "https://api.example.net/v1/articles/a%20b%2F..%2Fc%3F%23.json"
+    );
+    let page = c.index_url();
+    assert_eq!(
+        Config::next_url(&page, "pages/2.json").as_deref(),
+        Some("https://api.example.net/v1/pages/2.json")
+    );
+    assert_eq!(
+        Config::next_url("https://api.example.net/v1/pages/2.json", "3.json").as_deref(),
+        Some("https://api.example.net/v1/pages/3.json"),
+        "relative to the page that names it"
+    );
+    assert_eq!(
+        Config::next_url(&page, "https://other.example/p.json").as_deref(),
+        Some("https://other.example/p.json")
+    );
+    assert_eq!(Config::next_url(&page, "javascript:alert(1)"), None);
+    assert_eq!(
+        c.canonical("/reader/articles/x"),
+        "https://example.org/reader/articles/x"
+    );
+}
+
+#[wasm_bindgen_test]
+fn read_from_the_document() {
+    // The test page has no signal:api-base meta: the default applies, against its own URL.
+    let c = Config::from_document().expect("config");
+    assert!(c.api_base().ends_with("/data/"), "{}", c.api_base());
+}
