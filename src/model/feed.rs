@@ -2,9 +2,10 @@
 
 use serde::Deserialize;
 
-use super::{Article, ContractError, Pillar, PublishedAt, article, wire};
+use super::{ContractError, Pillar, PublishedAt, article, wire};
 
-/// What the feed knows of an article before its document is fetched.
+/// What the feed knows of an article before its document is fetched: the article's own
+/// fields, parsed by the same rules (the rest of an article's fields are ignored here).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Card {
     #[serde(deserialize_with = "wire::required_text")]
@@ -23,19 +24,6 @@ pub struct Card {
 impl Card {
     pub fn has_pillar(&self, slug: &str) -> bool {
         self.pillars.iter().any(|p| p.slug == slug)
-    }
-}
-
-impl From<&Article> for Card {
-    fn from(article: &Article) -> Self {
-        Self {
-            slug: article.slug.clone(),
-            headline: article.headline.clone(),
-            published_at: article.published_at,
-            kicker: article.kicker.clone(),
-            summary: article.summary.clone(),
-            pillars: article.pillars.clone(),
-        }
     }
 }
 

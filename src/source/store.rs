@@ -8,7 +8,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use super::{Config, FetchError, http};
-use crate::model::{Article, Card, FeedPage, feed};
+use crate::model::{Article, Card, ContractError, FeedPage, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
 const MAX_PAGES: usize = 100;
@@ -19,39 +19,50 @@ type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, FetchError>>>;
 struct Cache<T>(RefCell<HashMap<String, Pending<T>>>);
 
 impl<T: 'static> Cache<T> {
-    fn new() -> Self {
-        Self(RefCell::new(HashMap::new()))
+    fn new() -> Rc<Self> {
+        Rc::new(Self(RefCell::new(HashMap::new())))
     }
 
-    /// The cached (or in-flight) result for `url`, or a new request made by `fetch`.
-    fn get<F>(&self, url: &str, fetch: impl FnOnce() -> F) -> Pending<T>
-    where
-        F: Future<Output = Result<Arc<T>, FetchError>> + 'static,
-    {
-        self.0
+    /// The document at `url`: from memory, joining a request already on its way, or fetched
+    /// now and parsed with `parse`. Failures are not kept, so Retry asks the server again.
+    fn fetch(
+        self: &Rc<Self>,
+        url: String,
+        parse: fn(&str) -> Result<T, ContractError>,
+    ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T> {
+        let pending = self
+            .0
             .borrow_mut()
-            .entry(url.to_owned())
-            .or_insert_with(|| fetch().boxed_local().shared())
-            .clone()
-    }
-
-    /// Failures are not kept, so Retry (or coming back later) asks the server again.
-    fn forget_failure(&self, url: &str) {
-        let mut map = self.0.borrow_mut();
-        if map
-            .get(url)
-            .and_then(|p| p.peek())
-            .is_some_and(Result::is_err)
-        {
-            map.remove(url);
+            .entry(url.clone())
+            .or_insert_with(|| {
+                let url = url.clone();
+                async move { http::get(&url, parse).await.map(Arc::new) }
+                    .boxed_local()
+                    .shared()
+            })
+            .clone();
+        let cache = Rc::clone(self);
+        async move {
+            let result = pending.await;
+            // Only the failed request's entry: a Retry may already have started a new one.
+            let mut map = cache.0.borrow_mut();
+            if map
+                .get(&url)
+                .and_then(|p| p.peek())
+                .is_some_and(Result::is_err)
+            {
+                map.remove(&url);
+            }
+            drop(map);
+            result
         }
     }
 }
 
 struct Inner {
     config: Result<Config, String>,
-    articles: Cache<Article>,
-    pages: Cache<FeedPage>,
+    articles: Rc<Cache<Article>>,
+    pages: Rc<Cache<FeedPage>>,
     /// Cards seen in any index page, by slug: an article page shows its card at once.
     cards: RefCell<HashMap<String, Card>>,
     /// How many index pages the feed has shown, so coming Back restores them all.
@@ -101,21 +112,13 @@ impl Store {
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
-        let inner = self.inner();
-        let request = self.config().map(|config| {
-            let url = config.article_url(slug);
-            let pending = inner.articles.get(&url, || {
-                let url = url.clone();
-                async move { http::get(&url, Article::from_json).await.map(Arc::new) }
-            });
-            (url, pending)
+        // The request starts now (not when first polled), so a prefetch and the page share it.
+        let fetch = self.config().map(|config| {
+            self.inner()
+                .articles
+                .fetch(config.article_url(slug), Article::from_json)
         });
-        async move {
-            let (url, pending) = request?;
-            let result = pending.await;
-            inner.articles.forget_failure(&url);
-            result
-        }
+        async move { fetch?.await }
     }
 
     /// Starts fetching an article the reader is likely to open (hover or focus on its card).
@@ -145,13 +148,9 @@ impl Store {
 
     fn page(&self, url: String) -> impl Future<Output = Result<Arc<FeedPage>, FetchError>> + use<> {
         let inner = self.inner();
-        let pending = inner.pages.get(&url, || {
-            let url = url.clone();
-            async move { http::get(&url, FeedPage::from_json).await.map(Arc::new) }
-        });
+        let fetch = inner.pages.fetch(url, FeedPage::from_json);
         async move {
-            let result = pending.await;
-            inner.pages.forget_failure(&url);
+            let result = fetch.await;
             if let Ok(page) = &result {
                 let mut cards = inner.cards.borrow_mut();
                 for card in &page.articles {
