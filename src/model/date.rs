@@ -53,14 +53,12 @@ fn parse_time_and_offset(text: &str) -> Option<(Time, UtcOffset)> {
             return None;
         }
         // Nanoseconds: the first nine digits, right-padded with zeros.
-        nanos = (0..9).fold(0, |n, i| {
-            n * 10
-                + if i < fraction {
-                    digits(b, at + 1 + i, 1).unwrap_or(0)
-                } else {
-                    0
-                }
-        });
+        nanos = b[at + 1..]
+            .iter()
+            .take(fraction.min(9))
+            .chain(std::iter::repeat(&b'0'))
+            .take(9)
+            .fold(0, |n, d| n * 10 + u32::from(d - b'0'));
         at += 1 + fraction;
     }
     let offset = match &b[at..] {

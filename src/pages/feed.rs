@@ -15,26 +15,32 @@ pub fn FeedPage() -> impl IntoView {
     let pages = RwSignal::new(store.feed_pages());
     let feed = LocalResource::new(move || store.feed(pages.get()));
     let (loading_more, set_loading_more) = signal(false);
-    let state = move || feed.get().and_then(Result::ok);
+    // What the controls below the list need, derived once per load (not a copy of the cards).
+    let status = Memo::new(move |_| {
+        feed.read()
+            .as_ref()
+            .and_then(|r| r.as_ref().ok())
+            .map(|s| (s.cards.len(), s.has_more, s.more_error.clone()))
+    });
+    let more_error = move || status.get().and_then(|(_, _, error)| error);
 
     let load_more = move |_| {
-        match state().and_then(|s| s.more_error) {
+        if more_error().is_some() {
             // The page after the last one failed: ask for it again.
-            Some(_) => feed.refetch(),
-            None => {
-                let next = pages.get_untracked() + 1;
-                store.set_feed_pages(next);
-                pages.set(next);
-            }
+            feed.refetch();
+        } else {
+            let next = pages.get_untracked() + 1;
+            store.set_feed_pages(next);
+            pages.set(next);
         }
     };
-    let more_error = move || {
-        state().and_then(|s| s.more_error).map(|err| {
+    let more_error_notice = move || {
+        more_error().map(|err| {
             view! { <p class="more-error" role="alert">"Couldn't load more articles. " {err.to_string()}</p> }
         })
     };
     let more_button = move || {
-        state().filter(|s| s.has_more).map(|_| {
+        status.get().filter(|(_, has_more, _)| *has_more).map(|_| {
             view! {
                 <button
                     type="button"
@@ -49,12 +55,9 @@ pub fn FeedPage() -> impl IntoView {
         })
     };
     let shown = move || {
-        state().map(|s| {
-            format!(
-                "Showing {}",
-                text::count(s.cards.len(), "article", "articles")
-            )
-        })
+        status
+            .get()
+            .map(|(count, _, _)| format!("Showing {}", text::count(count, "article", "articles")))
     };
 
     let failed = move |errors: ArcRwSignal<Errors>| {
@@ -74,7 +77,7 @@ pub fn FeedPage() -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
             <p class="visually-hidden" role="status">{shown}</p>
-            {more_error}
+            {more_error_notice}
             <div class="feed-more">{more_button}</div>
         </section>
     }
