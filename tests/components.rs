@@ -362,6 +362,47 @@ fn untrusted_text_is_rendered_as_text() {
 }
 
 #[wasm_bindgen_test]
+fn links_in_text_are_anchors_and_the_rest_is_text() {
+    let text = |json: serde_json::Value| {
+        let doc = serde_json::json!({
+            "slug": "s", "headline": "H", "published_at": "2026-07-02",
+            "body": [{ "type": "paragraph", "text": json }],
+        });
+        Article::from_json(&doc.to_string()).expect("valid").body
+    };
+    let mut article = reference();
+    article.body = text(serde_json::json!([
+        "See ",
+        { "text": "the <b>study</b>", "url": "https://example.org/study" },
+        " or ",
+        { "text": "write", "url": "mailto:desk@example.org" },
+        " and ",
+        { "text": "not this", "url": "javascript:window.pwned=1" },
+        "."
+    ]));
+    let article = Arc::new(article);
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    assert_eq!(
+        m.text(".article-body p"),
+        "See the <b>study</b> or write and not this."
+    );
+    m.none(".article-body b");
+    let links = m.all(".article-body a");
+    let hrefs: Vec<Option<String>> = links.iter().map(|a| a.get_attribute("href")).collect();
+    assert_eq!(
+        hrefs,
+        [
+            Some("https://example.org/study".to_owned()),
+            Some("mailto:desk@example.org".to_owned())
+        ]
+    );
+    assert_eq!(
+        links[0].get_attribute("rel").as_deref(),
+        Some("nofollow noopener noreferrer")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn error_panels_offer_the_right_way_out() {
     let retries = RwSignal::new(0);
     let m = Mounted::new(move || {
@@ -393,7 +434,8 @@ async fn error_panels_offer_the_right_way_out() {
 
     assert_eq!(m.text("#invalid h1"), "This article can't be displayed");
     assert!(
-        m.text("#invalid code").contains("missing field `slug`"),
+        m.text("#invalid code")
+            .contains("slug: required, but missing"),
         "{}",
         m.text("#invalid code")
     );

@@ -5,9 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::TestHtml;
 use jsonschema::{Draft, Registry, Validator};
 use serde_json::{Value, json};
-use signal_of_hope::model::{Article, Block, ContractError, FeedPage, PublishedAt};
+use signal_of_hope::model::{Article, Block, ContractError, FeedPage, PublishedAt, Span};
+use signal_of_hope::source::adapt;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const ARTICLE_SCHEMA_ID: &str = "https://signal-of-hope.invalid/schema/v1/article.schema.json";
@@ -16,8 +20,11 @@ const INDEX_SCHEMA_ID: &str = "https://signal-of-hope.invalid/schema/v1/index.sc
 /// Each invalid fixture, with a fragment of the parser's message for it.
 /// Files named `index-*.json` are index pages; the others are articles.
 const INVALID: &[(&str, &str)] = &[
-    ("missing-headline.json", "missing field `headline`"),
-    ("missing-published-at.json", "missing field `published_at`"),
+    ("missing-headline.json", "headline: required, but missing"),
+    (
+        "missing-published-at.json",
+        "published_at: required, but missing",
+    ),
     ("blank-slug.json", "slug: must not be empty"),
     (
         "blank-headline-unicode-spaces.json",
@@ -37,70 +44,119 @@ const INVALID: &[(&str, &str)] = &[
     ),
     (
         "published-at-not-a-string.json",
-        "published_at: invalid type: integer",
+        "published_at: expected a string, found the number",
     ),
-    ("pillars-not-an-array.json", "pillars: invalid type: string"),
+    (
+        "pillars-not-an-array.json",
+        "pillars: expected a list, found the string",
+    ),
     (
         "pillar-without-name.json",
-        "pillars[0]: missing field `name`",
+        "pillars[0].name: required, but missing",
+    ),
+    (
+        "pillar-name-not-a-string.json",
+        "pillars[2].name: expected a string, found the number 3",
     ),
     (
         "publisher-without-name.json",
-        "publisher: missing field `name`",
+        "publisher.name: required, but missing",
     ),
     (
         "source-without-name.json",
-        "sources[1]: missing field `name`",
+        "sources[1].name: required, but missing",
     ),
     (
         "summary-not-a-string.json",
-        "summary: invalid type: sequence, expected a string",
+        "summary: expected a string, found a list",
     ),
     (
         "summary-box-point-not-a-string.json",
-        "summary_boxes[0].points[1]: invalid type: integer `40`",
+        "summary_boxes[0].points[1]: expected a string, found the number 40",
     ),
-    ("quote-without-text.json", "body[1]: missing field `text`"),
-    ("list-without-items.json", "body[0]: missing field `items`"),
+    (
+        "quote-without-text.json",
+        "body[1].text: required, but missing",
+    ),
+    (
+        "list-without-items.json",
+        "body[0].items: required, but missing",
+    ),
     (
         "list-item-not-a-string.json",
-        "body[0]: invalid type: integer `2`, expected a string",
+        "body[0].items[1]: expected a string or a list of text runs, found the number 2",
     ),
-    ("block-without-type.json", "body[0]: missing field `type`"),
+    (
+        "block-text-before-type.json",
+        "body[1].text: expected a string or a list of text runs, found the number 5",
+    ),
+    (
+        "link-without-text.json",
+        "body[0].text[1].text: required, but missing",
+    ),
+    (
+        "run-not-text.json",
+        "body[0].text[0]: expected a string or a link object",
+    ),
+    (
+        "block-without-type.json",
+        "body[0].type: required, but missing",
+    ),
     (
         "block-type-not-a-string.json",
-        "body[0].type: invalid type: integer `1`",
+        "body[0].type: expected a string, found the number 1",
     ),
     (
         "body-entry-number.json",
-        "body[2]: invalid type: integer `7`, expected a string (a paragraph) or a block object",
+        "body[2]: expected a string (a paragraph) or a block object with a `type`, found the number 7",
     ),
-    ("body-entry-null.json", "body[0]: invalid type: null"),
+    (
+        "body-entry-null.json",
+        "body[0]: expected a string (a paragraph) or a block object with a `type`, found null",
+    ),
     (
         "not-an-object.json",
         "expected a JSON object, found an array",
     ),
-    ("string-document.json", "expected struct Article"),
-    ("index-missing-articles.json", "missing field `articles`"),
+    (
+        "string-document.json",
+        "expected an object, found the string",
+    ),
+    (
+        "version-2.json",
+        "version: this document is written for contract version 2, and this reader understands version 1",
+    ),
+    (
+        "version-not-a-number.json",
+        "version: expected the number 1, found \"1\"",
+    ),
+    (
+        "index-missing-articles.json",
+        "articles: required, but missing",
+    ),
     (
         "index-articles-not-an-array.json",
-        "articles: invalid type: map, expected a sequence",
+        "articles: expected a list, found an object",
     ),
     (
         "index-card-missing-published-at.json",
-        "articles[1]: missing field `published_at`",
+        "articles[1].published_at: required, but missing",
     ),
     (
         "index-card-pillar-without-slug.json",
-        "articles[0].pillars[0]: missing field `slug`",
+        "articles[0].pillars[0].slug: required, but missing",
     ),
     (
         "index-next-not-a-string.json",
-        "next: invalid type: integer `2`",
+        "next: expected a string, found the number 2",
     ),
     (
         "index-not-an-object.json",
         "expected a JSON object, found an array",
+    ),
+    (
+        "index-version-3.json",
+        "version: this document is written for contract version 3",
     ),
 ];
 
@@ -159,10 +215,14 @@ fn assert_schema_accepts(validator: &Validator, instance: &Value, what: &str) {
 }
 
 /// The parser's path (`articles[0].pillars[0]`) as a JSON Pointer (`/articles/0/pillars/0`).
+/// A missing field is named by the parser and reported at its object by the schema.
 fn pointer(error: &ContractError) -> String {
-    error
-        .path
-        .replace('[', ".")
+    let path = if error.message == "required, but missing" {
+        error.path.rsplit_once('.').map_or("", |(object, _)| object)
+    } else {
+        error.path.as_str()
+    };
+    path.replace('[', ".")
         .replace(']', "")
         .split('.')
         .filter(|segment| !segment.is_empty())
@@ -379,6 +439,31 @@ fn schema_and_parser_accept_the_edge_cases() {
     );
     assert_eq!(unknown.body, [Block::Paragraph("Text.".into())]);
 
+    // Rich text: runs with links; a link without a usable URL is its text.
+    let rich = accept(
+        "rich text",
+        &with(json!({
+            "version": 1,
+            "body": [
+                { "type": "paragraph", "text": ["Read ", { "text": "the study", "url": "https://example.org/s" }, "."] },
+                { "type": "quote", "text": [{ "text": "Mail us", "url": "mailto:desk@example.org" }] },
+                { "type": "list", "items": ["plain", ["a ", { "text": "bad link", "url": "javascript:x" }], []] },
+            ],
+        })),
+    );
+    let Block::Paragraph(first) = &rich.body[0] else {
+        panic!("a paragraph")
+    };
+    assert_eq!(first.plain(), "Read the study.");
+    assert!(
+        matches!(&first.spans()[1], Span::Link { url, .. } if url.as_str() == "https://example.org/s")
+    );
+    assert_eq!(
+        rich.body[2],
+        Block::List(vec!["plain".into(), "a bad link".into()]),
+        "an empty item is dropped"
+    );
+
     // Block types the reader does not know are skipped, whatever their fields; types are
     // case-sensitive, so `Paragraph` is one of them.
     let blocks = accept(
@@ -492,4 +577,25 @@ fn documented_examples_are_valid() {
         examples >= 3,
         "a full article, the smallest article and an index page"
     );
+}
+
+/// What the adapters make of a JSON Feed and of JSON-LD is contract JSON the schema accepts,
+/// and the parser reads every article of it.
+#[test]
+fn adapter_outputs_satisfy_the_schema() {
+    let (article_schema, _) = validators();
+    for name in ["feed.json", "news.jsonld"] {
+        let text = read(&path(&format!("tests/fixtures/formats/{name}")));
+        let feed = adapt::adapt(&text, &TestHtml)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .unwrap_or_else(|| panic!("{name}: read as the contract"));
+        assert!(feed.articles.len() >= 2, "{name}");
+        for adapted in &feed.articles {
+            let what = format!("{name} {}", adapted.origin);
+            assert_schema_accepts(&article_schema, &adapted.json, &what);
+            adapted
+                .article()
+                .unwrap_or_else(|e| panic!("{what}: the parser rejects it: {e}"));
+        }
+    }
 }

@@ -1,7 +1,11 @@
 //! The I/O layer's configuration, resolved by the browser's URL parser (headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use signal_of_hope::source::Config;
+use signal_of_hope::source::{
+    Config,
+    adapt::{HtmlNode, HtmlParser, html},
+    dom::BrowserHtml,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,9 +41,9 @@ fn relative_and_absolute_api_bases() {
         "https://example.org/json/"
     );
     assert_eq!(
-        config(base, Some("https://api.example.net/signal/?key=1#x")).api_base(),
+        config(base, Some("https://api.example.net/signal/#x")).api_base(),
         "https://api.example.net/signal/",
-        "query and fragment dropped"
+        "fragment dropped"
     );
     assert_eq!(
         config(base, Some("//cdn.example.net/d/")).api_base(),
@@ -96,4 +100,77 @@ fn read_from_the_document() {
     // The test page has no signal:api-base meta: the default applies, against its own URL.
     let c = Config::from_document().expect("config");
     assert!(c.api_base().ends_with("/data/"), "{}", c.api_base());
+}
+
+#[wasm_bindgen_test]
+fn an_api_base_may_name_one_document() {
+    let base = "https://example.org/reader/";
+    let feed = config(base, Some("https://news.example/feeds/signal.json"));
+    assert!(feed.names_document());
+    assert_eq!(feed.index_url(), "https://news.example/feeds/signal.json");
+    assert_eq!(
+        feed.article_url("x"),
+        "https://news.example/feeds/articles/x.json",
+        "a contract index's articles live beside it"
+    );
+    let query = config(base, Some("https://blog.example/?feed=json"));
+    assert!(query.names_document());
+    assert_eq!(query.index_url(), "https://blog.example/?feed=json");
+    let ld = config(base, Some("data/news.jsonld#ignored"));
+    assert_eq!(
+        ld.index_url(),
+        "https://example.org/reader/data/news.jsonld"
+    );
+    let folder = config(base, Some("https://api.example.net/v1"));
+    assert!(
+        !folder.names_document(),
+        "no extension: a folder, as before"
+    );
+    assert_eq!(
+        folder.index_url(),
+        "https://api.example.net/v1/articles.json"
+    );
+}
+
+/// The browser's DOMParser: nothing in the HTML runs or loads, and only text, links and the
+/// kept elements come out.
+#[wasm_bindgen_test]
+async fn html_content_is_parsed_inertly() {
+    let hostile = r#"<p>Kept <a href="https://ok.example/" onclick="window.__pwned='click'">link</a></p>
+        <script>window.__pwned = 'script'</script>
+        <img src="data:," onerror="window.__pwned = 'img'">
+        <iframe srcdoc="<script>parent.__pwned='frame'</script>"></iframe>
+        <svg><script>window.__pwned = 'svg'</script></svg>
+        <p><a href="javascript:window.__pwned='href'">js</a> <a href="mailto:a@b.example">mail</a></p>
+        <template><p>inert</p></template>"#;
+    let nodes = BrowserHtml.parse(hostile);
+    let blocks = html::blocks(&nodes);
+    assert_eq!(
+        serde_json::Value::Array(blocks),
+        serde_json::json!([
+            { "type": "paragraph", "text": ["Kept ", { "text": "link", "url": "https://ok.example/" }] },
+            { "type": "paragraph", "text": ["js ", { "text": "mail", "url": "mailto:a@b.example" }] },
+        ])
+    );
+    // Let any event loop work (image error events, frames) happen, then check nothing ran.
+    let window = web_sys::window().expect("window");
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer");
+    let pwned = js_sys::Reflect::get(&window, &"__pwned".into()).expect("read");
+    assert!(pwned.is_undefined(), "something ran: {pwned:?}");
+    // Element names come lower-case, text as the browser decoded it.
+    assert_eq!(
+        BrowserHtml.parse("<P>a &amp; b</P>"),
+        [HtmlNode::Element {
+            tag: "p".into(),
+            href: None,
+            children: vec![HtmlNode::Text("a & b".into())]
+        }]
+    );
 }

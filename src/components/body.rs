@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::Block;
+use super::RichTextView;
+use crate::model::{Block, RichText};
 
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
@@ -24,8 +25,12 @@ pub fn BodyBlock(block: Block) -> impl IntoView {
 }
 
 #[component]
-fn Paragraph(text: String) -> impl IntoView {
-    view! { <p>{text}</p> }
+fn Paragraph(text: RichText) -> impl IntoView {
+    view! {
+        <p>
+            <RichTextView text />
+        </p>
+    }
 }
 
 /// Under the headline's `<h1>`, so always `<h2>`.
@@ -35,11 +40,13 @@ fn Subheading(text: String) -> impl IntoView {
 }
 
 #[component]
-fn Quote(text: String, cite: Option<String>) -> impl IntoView {
+fn Quote(text: RichText, cite: Option<String>) -> impl IntoView {
     view! {
         <figure class="quote">
             <blockquote>
-                <p>{text}</p>
+                <p>
+                    <RichTextView text />
+                </p>
             </blockquote>
             {cite.map(|cite| view! { <figcaption>{cite}</figcaption> })}
         </figure>
@@ -47,10 +54,13 @@ fn Quote(text: String, cite: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn BulletList(items: Vec<String>) -> impl IntoView {
+fn BulletList(items: Vec<RichText>) -> impl IntoView {
     view! {
         <ul class="body-list">
-            {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+            {items
+                .into_iter()
+                .map(|text| view! { <li><RichTextView text /></li> })
+                .collect_view()}
         </ul>
     }
 }

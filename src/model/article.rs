@@ -1,10 +1,8 @@
 //! The article document, contract version 1 (see `docs/contract.md`).
 
-use serde::{
-    Deserialize, Deserializer, de::MapAccess, de::Visitor, de::value::MapAccessDeserializer,
-};
+use serde::{Deserialize, Deserializer};
 
-use super::{ContractError, ExternalUrl, PublishedAt, wire};
+use super::{Block, ContractError, ExternalUrl, PublishedAt, body, version, wire};
 
 /// An article, validated and normalised: optional text is `None` rather than blank,
 /// unknown body blocks and empty elements are gone, links are safe.
@@ -27,7 +25,7 @@ pub struct Article {
     pub summary_boxes: Vec<SummaryBox>,
     #[serde(default, deserialize_with = "pillars")]
     pub pillars: Vec<Pillar>,
-    #[serde(default, deserialize_with = "body")]
+    #[serde(default, deserialize_with = "body::body")]
     pub body: Vec<Block>,
     #[serde(default, deserialize_with = "wire::list")]
     pub sources: Vec<Source>,
@@ -36,7 +34,13 @@ pub struct Article {
 impl Article {
     /// Parses and validates an article document.
     pub fn from_json(json: &str) -> Result<Self, ContractError> {
+        version::check(json)?;
         ContractError::parse(json)
+    }
+
+    /// Validates an article an adapter built as contract JSON from another format.
+    pub fn from_value(value: serde_json::Value) -> Result<Self, ContractError> {
+        ContractError::from_value(value)
     }
 }
 
@@ -73,104 +77,6 @@ pub struct Source {
     pub name: String,
     #[serde(default, deserialize_with = "wire::external_url")]
     pub url: Option<ExternalUrl>,
-}
-
-/// One block of the body, chosen by its `type`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Paragraph(String),
-    Heading(String),
-    Quote { text: String, cite: Option<String> },
-    List(Vec<String>),
-}
-
-impl Block {
-    /// The words a reader reads in this block.
-    pub fn text(&self) -> impl Iterator<Item = &str> {
-        let (main, rest): (Option<&str>, &[String]) = match self {
-            Self::Paragraph(text) | Self::Heading(text) => (Some(text), &[]),
-            Self::Quote { text, cite } => (Some(text.as_str()), cite.as_slice()),
-            Self::List(items) => (None, items.as_slice()),
-        };
-        main.into_iter().chain(rest.iter().map(String::as_str))
-    }
-}
-
-/// A typed block as it appears in JSON; unknown types are recognised so they can be skipped.
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum TypedBlock {
-    Paragraph {
-        #[serde(deserialize_with = "wire::block_text")]
-        text: Option<String>,
-    },
-    Heading {
-        #[serde(deserialize_with = "wire::block_text")]
-        text: Option<String>,
-    },
-    Quote {
-        #[serde(deserialize_with = "wire::block_text")]
-        text: Option<String>,
-        #[serde(default, deserialize_with = "wire::optional_text")]
-        cite: Option<String>,
-    },
-    List {
-        #[serde(deserialize_with = "wire::block_items")]
-        items: Vec<String>,
-    },
-    #[serde(other)]
-    Unknown,
-}
-
-impl TypedBlock {
-    /// `None` for unknown types and for blocks left empty, which render nothing.
-    fn into_block(self) -> Option<Block> {
-        match self {
-            Self::Paragraph { text } => text.map(Block::Paragraph),
-            Self::Heading { text } => text.map(Block::Heading),
-            Self::Quote { text, cite } => text.map(|text| Block::Quote { text, cite }),
-            Self::List { items } if !items.is_empty() => Some(Block::List(items)),
-            Self::List { .. } | Self::Unknown => None,
-        }
-    }
-}
-
-/// A body entry: a plain string (a paragraph) or a typed block object.
-struct BodyEntry(Option<Block>);
-
-impl<'de> Deserialize<'de> for BodyEntry {
-    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        struct EntryVisitor;
-
-        impl<'de> Visitor<'de> for EntryVisitor {
-            type Value = BodyEntry;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string (a paragraph) or a block object with a `type`")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<BodyEntry, E> {
-                let text = text.trim();
-                Ok(BodyEntry(
-                    (!text.is_empty()).then(|| Block::Paragraph(text.to_owned())),
-                ))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<BodyEntry, A::Error> {
-                let typed = TypedBlock::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(BodyEntry(typed.into_block()))
-            }
-        }
-
-        de.deserialize_any(EntryVisitor)
-    }
-}
-
-fn body<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Block>, D::Error> {
-    Ok(wire::list::<D, BodyEntry>(de)?
-        .into_iter()
-        .filter_map(|entry| entry.0)
-        .collect())
 }
 
 fn summary_boxes<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<SummaryBox>, D::Error> {

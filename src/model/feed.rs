@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{ContractError, Pillar, PublishedAt, article, wire};
+use super::{Article, ContractError, Pillar, PublishedAt, article, version, wire};
 
 /// What the feed knows of an article before its document is fetched: the article's own
 /// fields, parsed by the same rules (the rest of an article's fields are ignored here).
@@ -21,6 +21,19 @@ pub struct Card {
     pub pillars: Vec<Pillar>,
 }
 
+impl From<&Article> for Card {
+    fn from(article: &Article) -> Self {
+        Self {
+            slug: article.slug.clone(),
+            headline: article.headline.clone(),
+            published_at: article.published_at,
+            kicker: article.kicker.clone(),
+            summary: article.summary.clone(),
+            pillars: article.pillars.clone(),
+        }
+    }
+}
+
 impl Card {
     pub fn has_pillar(&self, slug: &str) -> bool {
         self.pillars.iter().any(|p| p.slug == slug)
@@ -35,10 +48,15 @@ pub struct FeedPage {
     /// The next page's URL, relative to this page's URL; `None` on the last page.
     #[serde(default, deserialize_with = "wire::optional_text")]
     pub next: Option<String>,
+    /// The articles themselves, when the page's format carries them (a JSON Feed, JSON-LD):
+    /// then an article opens without another request. Never read from contract JSON.
+    #[serde(skip)]
+    pub full: Vec<Article>,
 }
 
 impl FeedPage {
     pub fn from_json(json: &str) -> Result<Self, ContractError> {
+        version::check(json)?;
         ContractError::parse(json)
     }
 }

@@ -63,6 +63,20 @@ impl ExternalUrl {
         (host_ok && port_ok).then_some(Self(cleaned))
     }
 
+    /// A link inside text: an http(s) URL as [`ExternalUrl::parse`] accepts, or a `mailto:`
+    /// address. Every other scheme (`javascript:`, `data:`, `file:`, …) is refused.
+    pub fn parse_link(raw: &str) -> Option<Self> {
+        let cleaned = raw.trim_matches(|c: char| c <= ' ');
+        match cleaned.split_once(':') {
+            Some((scheme, address)) if scheme.eq_ignore_ascii_case("mailto") => {
+                let ok = address.contains('@')
+                    && !address.chars().any(|c| c.is_whitespace() || c.is_control());
+                ok.then(|| Self(format!("mailto:{address}")))
+            }
+            _ => Self::parse(raw),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -4,17 +4,22 @@
 //! Pure Rust (no web-sys), so all of it is tested natively with `cargo test`.
 
 pub mod article;
+mod body;
 pub mod date;
 pub mod error;
 pub mod feed;
 pub mod link;
+pub mod rich_text;
 pub mod seo;
 pub mod site;
 pub mod text;
+pub mod version;
 mod wire;
 
-pub use article::{Article, Block, Pillar, Publisher, Source, SummaryBox};
+pub use article::{Article, Pillar, Publisher, Source, SummaryBox};
+pub use body::Block;
 pub use date::PublishedAt;
 pub use error::ContractError;
 pub use feed::{Card, FeedPage};
 pub use link::{AppPaths, ExternalUrl, Route};
+pub use rich_text::{RichText, Span};

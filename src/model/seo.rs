@@ -105,14 +105,14 @@ impl PageMeta {
     pub fn article(article: &Article, canonical: String) -> Self {
         let description = article
             .summary
-            .as_deref()
+            .clone()
             .or_else(|| {
                 article.body.iter().find_map(|b| match b {
-                    Block::Paragraph(text) => Some(text.as_str()),
+                    Block::Paragraph(text) => Some(text.plain()),
                     _ => None,
                 })
             })
-            .map(|text| text::excerpt(text, DESCRIPTION_CHARS))
+            .map(|text| text::excerpt(&text, DESCRIPTION_CHARS))
             .unwrap_or_else(|| article.headline.clone());
         let json_ld = article_json_ld(article, &canonical);
         Self {

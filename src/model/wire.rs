@@ -22,21 +22,6 @@ pub(crate) fn optional_text<'de, D: Deserializer<'de>>(de: D) -> Result<Option<S
         .filter(|text| !text.is_empty()))
 }
 
-/// A block's required text: it must be a string (not `null`); a blank one is `None`, so the
-/// block is dropped rather than shown empty.
-pub(crate) fn block_text<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
-    Ok(Some(trim_owned(String::deserialize(de)?)).filter(|text| !text.is_empty()))
-}
-
-/// A block's required list of items: it must be a list (not `null`); blank items are dropped.
-pub(crate) fn block_items<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
-    Ok(Vec::<String>::deserialize(de)?
-        .into_iter()
-        .map(trim_owned)
-        .filter(|item| !item.is_empty())
-        .collect())
-}
-
 /// A list that may be absent or `null` (both mean empty).
 pub(crate) fn list<'de, D, T>(de: D) -> Result<Vec<T>, D::Error>
 where

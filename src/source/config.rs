@@ -15,11 +15,24 @@ pub const DEFAULT_API_BASE: &str = "data/";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// Absolute, ending in `/`.
+    /// The folder of contract documents: absolute, ending in `/`.
     api_base: String,
+    /// The first index page: `<api_base>articles.json`, or the document `signal:api-base`
+    /// names (a feed, JSON-LD, or an index page), whose shape is read from its content.
+    index: String,
+    /// Whether `signal:api-base` names one document rather than a folder.
+    document: bool,
     /// The document's base URL (Trunk's `--public-url`), for canonical links.
     site_base: String,
     paths: AppPaths,
+}
+
+/// Whether the API URL names one document rather than a folder: its last path segment has
+/// an extension (`feed.json`, `news.jsonld`) or it has a query (`/?feed=json`).
+fn names_document(url: &Url) -> bool {
+    let path = url.pathname();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    !url.search().is_empty() || (!path.ends_with('/') && last.contains('.'))
 }
 
 fn is_http(url: &Url) -> bool {
@@ -47,15 +60,28 @@ impl Config {
                 "`{API_BASE_META}` must be an http(s) URL, not `{raw}`"
             ));
         }
-        // A base without a trailing slash names a directory too: `…/v1` means `…/v1/`.
-        let path = api.pathname();
-        if !path.ends_with('/') {
-            api.set_pathname(&format!("{path}/"));
-        }
-        api.set_search("");
         api.set_hash("");
+        let document = names_document(&api);
+        let index = if document {
+            // Articles of a contract index named directly live beside it.
+            let index = api.href();
+            let folder = join(&index, "./").map_or_else(|| index.clone(), |u| u.href());
+            (folder, index)
+        } else {
+            // A folder, with or without its trailing slash: `…/v1` means `…/v1/`.
+            let path = api.pathname();
+            if !path.ends_with('/') {
+                api.set_pathname(&format!("{path}/"));
+            }
+            api.set_search("");
+            let folder = api.href();
+            let index = join(&folder, "articles.json").map_or_else(|| folder.clone(), |u| u.href());
+            (folder, index)
+        };
         Ok(Self {
-            api_base: api.href(),
+            api_base: index.0,
+            index: index.1,
+            document,
             site_base: site.href(),
             paths: AppPaths::new(&site.pathname()),
         })
@@ -90,9 +116,14 @@ impl Config {
         self.api_url(&format!("articles/{}.json", encode_segment(slug)))
     }
 
-    /// `<api-base>articles.json`, the first page of the index.
+    /// The first page of the index: `<api-base>articles.json`, or the document named.
     pub fn index_url(&self) -> String {
-        self.api_url("articles.json")
+        self.index.clone()
+    }
+
+    /// Whether `signal:api-base` names one document (a feed) rather than a folder.
+    pub fn names_document(&self) -> bool {
+        self.document
     }
 
     fn api_url(&self, relative: &str) -> String {

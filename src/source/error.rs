@@ -15,8 +15,16 @@ pub enum FetchError {
     Http {
         status: u16,
     },
-    /// No response at all: offline, DNS, CORS refused, connection reset.
+    /// No response at all: offline, DNS, connection reset.
     Network(String),
+    /// The server answered, but without an `Access-Control-Allow-Origin` header that lets
+    /// this site read the answer.
+    Cors,
+    /// A body that is not JSON, from a server that did not say it was (an HTML error page,
+    /// a login page, a wrong address caught by a fallback).
+    NotJson {
+        content_type: String,
+    },
     /// A response that does not satisfy the JSON contract.
     Invalid(ContractError),
     /// The page's `signal:api-base` cannot be used.
@@ -28,7 +36,7 @@ impl FetchError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            Self::Server { .. } | Self::Network(_) | Self::Http { status: 408 | 429 }
+            Self::Server { .. } | Self::Network(_) | Self::Cors | Self::Http { status: 408 | 429 }
         )
     }
 
@@ -36,7 +44,7 @@ impl FetchError {
     pub fn heading(&self, what: &str) -> String {
         match self {
             Self::NotFound => format!("{} not found", capitalised(what)),
-            Self::Invalid(_) => format!("This {what} can't be displayed"),
+            Self::Invalid(_) | Self::NotJson { .. } => format!("This {what} can't be displayed"),
             _ => format!("Couldn't load this {what}"),
         }
     }
@@ -70,6 +78,20 @@ impl fmt::Display for FetchError {
             Self::Network(_) => {
                 f.write_str("Couldn't reach the server. Check your connection and try again.")
             }
+            Self::Cors => f.write_str(
+                "The server answered, but did not allow this site to read its answer: the \
+                 response has no Access-Control-Allow-Origin header for this site. The server's \
+                 operator needs to add it.",
+            ),
+            Self::NotJson { content_type } => write!(
+                f,
+                "The server sent {} instead of JSON. Check the address in signal:api-base.",
+                if content_type.is_empty() {
+                    "something else"
+                } else {
+                    content_type
+                }
+            ),
             Self::Invalid(err) => write!(f, "{err}"),
             Self::Config(msg) => write!(f, "The reader is misconfigured: {msg}"),
         }

@@ -7,7 +7,7 @@ use std::{cell::RefCell, collections::HashMap, future::Future, rc::Rc, sync::Arc
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
-use super::{Config, FetchError, http};
+use super::{Config, FetchError, adapt, dom::BrowserHtml, http};
 use crate::model::{Article, Card, ContractError, FeedPage, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
@@ -25,11 +25,14 @@ impl<T: 'static> Cache<T> {
 
     /// The document at `url`: from memory, joining a request already on its way, or fetched
     /// now and parsed with `parse`. Failures are not kept, so Retry asks the server again.
-    fn fetch(
+    fn fetch<P>(
         self: &Rc<Self>,
         url: String,
-        parse: fn(&str) -> Result<T, ContractError>,
-    ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T> {
+        parse: P,
+    ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T, P>
+    where
+        P: FnOnce(&str) -> Result<T, ContractError> + 'static,
+    {
         let pending = self
             .0
             .borrow_mut()
@@ -65,6 +68,10 @@ struct Inner {
     pages: Rc<Cache<FeedPage>>,
     /// Cards seen in any index page, by slug: an article page shows its card at once.
     cards: RefCell<HashMap<String, Card>>,
+    /// Whole articles that came with an index page (a feed carries its items in full).
+    full: RefCell<HashMap<String, Arc<Article>>>,
+    /// Whether the index carries its articles: then there is no per-article document.
+    index_is_full: std::cell::Cell<bool>,
     /// How many index pages the feed has shown, so coming Back restores them all.
     feed_pages: std::cell::Cell<usize>,
 }
@@ -90,6 +97,8 @@ impl Store {
             articles: Cache::new(),
             pages: Cache::new(),
             cards: RefCell::new(HashMap::new()),
+            full: RefCell::new(HashMap::new()),
+            index_is_full: std::cell::Cell::new(false),
             feed_pages: std::cell::Cell::new(1),
         })))
     }
@@ -107,18 +116,73 @@ impl Store {
         self.inner().config.clone().map_err(FetchError::Config)
     }
 
-    /// The article `slug`, from memory when it has been fetched before.
+    /// The article `slug`: from memory when it has been read before (its own document, or
+    /// the feed that carries it), else from its document.
     pub fn article(
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
-        // The request starts now (not when first polled), so a prefetch and the page share it.
-        let fetch = self.config().map(|config| {
-            self.inner()
-                .articles
-                .fetch(config.article_url(slug), Article::from_json)
-        });
-        async move { fetch?.await }
+        let store = *self;
+        let slug = slug.to_owned();
+        // A folder's article request starts now (not when first polled), so a prefetch and
+        // the page share it.
+        let direct = match (self.full_article(&slug), self.config()) {
+            (None, Ok(config)) if !config.names_document() && !self.index_is_full() => {
+                Some(self.fetch_article(&config, &slug))
+            }
+            _ => None,
+        };
+        async move {
+            if let Some(article) = store.full_article(&slug) {
+                return Ok(article);
+            }
+            let config = store.config()?;
+            // An index that carries its articles (a feed) has them all: read the rest of it.
+            let from_index = async || {
+                store.pages(None).await?;
+                store.full_article(&slug).ok_or(FetchError::NotFound)
+            };
+            match direct {
+                _ if store.index_is_full() => from_index().await,
+                Some(fetch) => match fetch.await {
+                    // A folder whose index turns out to be a feed that carries the article.
+                    Err(FetchError::NotFound) => match from_index().await {
+                        Ok(article) => Ok(article),
+                        Err(_) => Err(FetchError::NotFound),
+                    },
+                    result => result,
+                },
+                // A document named directly: a feed holds its articles; a contract index's
+                // articles live beside it.
+                None => match from_index().await {
+                    Err(FetchError::NotFound) if !store.index_is_full() => {
+                        store.fetch_article(&config, &slug).await
+                    }
+                    result => result,
+                },
+            }
+        }
+    }
+
+    fn fetch_article(
+        &self,
+        config: &Config,
+        slug: &str,
+    ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
+        let wanted = slug.to_owned();
+        self.inner()
+            .articles
+            .fetch(config.article_url(slug), move |json| {
+                adapt::read_article(json, &wanted, &BrowserHtml)
+            })
+    }
+
+    fn full_article(&self, slug: &str) -> Option<Arc<Article>> {
+        self.inner().full.borrow().get(slug).cloned()
+    }
+
+    fn index_is_full(&self) -> bool {
+        self.inner().index_is_full.get()
     }
 
     /// Starts fetching an article the reader is likely to open (hover or focus on its card).
@@ -148,7 +212,9 @@ impl Store {
 
     fn page(&self, url: String) -> impl Future<Output = Result<Arc<FeedPage>, FetchError>> + use<> {
         let inner = self.inner();
-        let fetch = inner.pages.fetch(url, FeedPage::from_json);
+        let fetch = inner
+            .pages
+            .fetch(url, |json| adapt::read_index(json, &BrowserHtml));
         async move {
             let result = fetch.await;
             if let Ok(page) = &result {
@@ -157,6 +223,14 @@ impl Store {
                     cards
                         .entry(card.slug.clone())
                         .or_insert_with(|| card.clone());
+                }
+                let mut full = inner.full.borrow_mut();
+                for article in &page.full {
+                    full.entry(article.slug.clone())
+                        .or_insert_with(|| Arc::new(article.clone()));
+                }
+                if !page.full.is_empty() {
+                    inner.index_is_full.set(true);
                 }
             }
             result

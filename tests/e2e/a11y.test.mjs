@@ -39,7 +39,7 @@ describe("axe-core finds no violations", () => {
   for (const colorScheme of ["light", "dark"]) {
     for (const [name, path] of Object.entries(ROUTES)) {
       test(`${name}, ${colorScheme} theme`, async () => {
-        env.api.reset();
+        await env.api.reset();
         const page = await env.open(path, { colorScheme });
         await settled(page);
         assert.deepEqual(await axeViolations(page), []);
@@ -48,15 +48,15 @@ describe("axe-core finds no violations", () => {
       });
     }
     test(`a server error with Retry, ${colorScheme} theme`, async () => {
-      env.api.reset();
-      env.api.fail(`/articles/${REFERENCE_SLUG}.json`, { status: 500 });
+      await env.api.reset();
+      await env.api.fail(`/articles/${REFERENCE_SLUG}.json`, { status: 500 });
       const page = await env.open(ROUTES.article, { colorScheme });
       await page.getByRole("button", { name: "Retry" }).waitFor();
       assert.deepEqual(await axeViolations(page), []);
       await page.context().close();
     });
     test(`the loading skeleton, ${colorScheme} theme`, async () => {
-      env.api.reset();
+      await env.api.reset();
       const release = env.api.hold(`/articles/${REFERENCE_SLUG}.json`);
       try {
         const page = await env.open(ROUTES.article, { colorScheme });
@@ -64,7 +64,7 @@ describe("axe-core finds no violations", () => {
         assert.deepEqual(await axeViolations(page), []);
         await page.context().close();
       } finally {
-        release();
+        await release();
       }
     });
   }

@@ -25,7 +25,7 @@ after(async () => {
 
 describe("the reference article", () => {
   test("is laid out like the reference page, element by element", async () => {
-    env.api.reset();
+    await env.api.reset();
     const page = await env.open(ARTICLE);
     await page.locator("article.article h1").waitFor();
 
@@ -61,7 +61,7 @@ describe("the reference article", () => {
     assert.equal(await source.getAttribute("href"), "https://www.sciencedaily.com/");
 
     assert.equal(await page.title(), REFERENCE.headline);
-    assert.equal(env.api.count(ARTICLE_JSON), 1, "fetched once, from the API origin");
+    assert.equal(await env.api.count(ARTICLE_JSON), 1, "fetched once, from the API origin");
     noProblems(page);
     await page.context().close();
   });
@@ -108,7 +108,7 @@ describe("the reference article", () => {
 
 describe("while loading", () => {
   test("a skeleton reserves the article's space, then the article replaces it without shifting", async () => {
-    env.api.reset();
+    await env.api.reset();
     const release = env.api.hold(ARTICLE_JSON);
     const page = await env.open(null);
     await page.addInitScript(() => {
@@ -126,7 +126,7 @@ describe("while loading", () => {
       assert.ok(box.height > 700, `the skeleton is as tall as the first screen of the article (${box.height}px)`);
       assert.equal(await page.locator("article h1").count(), 0);
     } finally {
-      release();
+      await release();
     }
     await page.locator("article h1").waitFor();
     assert.equal(await page.locator(".article-loading").count(), 0, "the skeleton is gone");
@@ -150,21 +150,22 @@ describe("when it goes wrong", () => {
   });
 
   test("a server error offers a Retry that works", async () => {
-    env.api.reset();
-    env.api.fail(ARTICLE_JSON, { status: 503, times: 1 });
+    await env.api.reset();
+    await env.api.fail(ARTICLE_JSON, { status: 503, times: 1 });
     const page = await env.open(ARTICLE);
     await eventually(() => text(page, "main h1"), "Couldn't load this article");
     assert.match(await text(page, ".problem"), /HTTP 503/);
     await page.getByRole("button", { name: "Retry" }).click();
     await eventually(() => text(page, "main h1"), REFERENCE.headline);
-    assert.equal(env.api.count(ARTICLE_JSON), 2, "Retry asked the server again");
+    assert.equal(await env.api.count(ARTICLE_JSON), 2, "Retry asked the server again");
     noProblems(page);
     await page.context().close();
   });
 
   test("a network failure offers a Retry that works", async () => {
-    env.api.reset();
-    env.api.drop(ARTICLE_JSON, { times: 1 });
+    await env.api.reset();
+    // Unreachable: the request and the reader's follow-up probe (is it CORS?) both fail.
+    await env.api.drop(ARTICLE_JSON, { times: 2 });
     const page = await env.open(ARTICLE);
     await eventually(() => text(page, "main h1"), "Couldn't load this article");
     assert.match(await text(page, ".problem"), /Couldn't reach the server/);
@@ -175,8 +176,8 @@ describe("when it goes wrong", () => {
   });
 
   for (const [slug, problem] of [
-    ["test-missing-headline", "missing field `headline`"],
-    ["test-wrong-type", 'pillars: invalid type: string "Energy & Infrastructure", expected a sequence'],
+    ["test-missing-headline", "headline: required, but missing"],
+    ["test-wrong-type", 'pillars: expected a list, found the string "Energy & Infrastructure"'],
   ]) {
     test(`an invalid document says what is wrong (${problem})`, async () => {
       const page = await env.open(`articles/${slug}`);

@@ -7,7 +7,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { startApi, startStaticHost } from "./servers.mjs";
+import { startApi, startNginx, startStaticHost } from "./servers.mjs";
+
+export { startApi, startNginx, startStaticHost };
 
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -52,15 +54,30 @@ export async function deploySite(dist, apiBase) {
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** nginx serving the directory `root` on its own origin (see servers.mjs); close() it after. */
+export function setUpNginx(root) {
+  return startNginx({ root });
+}
+
 /**
  * Everything a test file needs: the API on one origin, the app on another, and Chromium.
  * `prefix` and `dist` select a sub-path build; `fallback` the static host's SPA fallback.
+ * `nginx`: a directory that nginx serves on a third origin, the app's API base (env.nginx);
+ * otherwise the API base is the fault-injecting API (env.api), or with `bundledData` the
+ * build's default, its bundled sample data.
  */
-export async function setUp({ dist = DIST, prefix = "/", fallback = "404.html", bundledData = false } = {}) {
+export async function setUp({
+  dist = DIST,
+  prefix = "/",
+  fallback = "404.html",
+  bundledData = false,
+  nginx: nginxRoot = null,
+} = {}) {
   const api = await startApi({
     roots: [join(ROOT, "tests/fixtures/api"), join(ROOT, "public/data")],
   });
-  const site = await deploySite(dist, bundledData ? null : api.url);
+  const nginx = nginxRoot === null ? null : await startNginx({ root: nginxRoot });
+  const site = await deploySite(dist, bundledData ? null : (nginx?.url ?? api.url));
   const host = await startStaticHost({ root: site.dir, prefix, fallback });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
@@ -68,6 +85,7 @@ export async function setUp({ dist = DIST, prefix = "/", fallback = "404.html", 
   });
   return {
     api,
+    nginx,
     host,
     browser,
     /** A page in a fresh browser context; console errors and uncaught exceptions are kept. */
@@ -88,7 +106,7 @@ export async function setUp({ dist = DIST, prefix = "/", fallback = "404.html", 
     },
     async tearDown() {
       await browser.close();
-      await Promise.all([api.close(), host.close()]);
+      await Promise.all([api.close(), host.close(), nginx?.close()]);
       await site.remove();
     },
   };

@@ -90,7 +90,7 @@ describe("deployed under /reader/ (built with --public-url /reader/)", () => {
     assert.deepEqual(outside, []);
     assert.ok(env.host.requests.includes("/reader/data/articles.json"));
     assert.ok(env.host.requests.some((p) => /^\/reader\/signal-of-hope-[0-9a-f]+_bg\.wasm$/.test(p)));
-    assert.equal(env.api.requests.length, 0, "the default API base is the bundled data");
+    assert.equal((await env.api.requests()).length, 0, "the default API base is the bundled data");
     noProblems(page);
     await page.context().close();
   });

@@ -21,7 +21,7 @@ after(async () => {
 
 describe("the feed", () => {
   test("shows the index's cards newest first, and Load more follows `next`", async () => {
-    env.api.reset();
+    await env.api.reset();
     const page = await env.open("");
     await page.locator(".card").first().waitFor();
     assert.equal(await text(page, "h1"), "Latest analysis");
@@ -41,15 +41,15 @@ describe("the feed", () => {
     await eventually(() => page.locator(".card").count(), ALL_CARDS.length);
     assert.deepEqual(await texts(page, ".card h2"), newestFirst(ALL_CARDS), "kept what was shown, added the rest");
     assert.equal(await page.getByRole("button", { name: "Load more" }).count(), 0, "the last page has no `next`");
-    assert.equal(env.api.count("/pages/2.json"), 1, "`next` resolved relative to articles.json");
+    assert.equal(await env.api.count("/pages/2.json"), 1, "`next` resolved relative to articles.json");
     assert.equal(await text(page, "[role=status]"), `Showing ${ALL_CARDS.length} articles`);
     noProblems(page);
     await page.context().close();
   });
 
   test("a failed page after the first keeps the cards shown and can be retried", async () => {
-    env.api.reset();
-    env.api.fail("/pages/2.json", { status: 502 });
+    await env.api.reset();
+    await env.api.fail("/pages/2.json", { status: 502 });
     const page = await env.open("");
     await page.locator(".card").first().waitFor();
     await page.getByRole("button", { name: "Load more" }).click();
@@ -115,7 +115,7 @@ test("header with the product's name linking home, footer with the publisher", a
 
 describe("navigation and caching", () => {
   test("an article opened from the feed shows its card at once, then the rest", async () => {
-    env.api.reset();
+    await env.api.reset();
     const release = env.api.hold(`/articles/${REFERENCE_SLUG}.json`);
     const page = await env.open("");
     try {
@@ -128,7 +128,7 @@ describe("navigation and caching", () => {
       assert.equal(await page.locator(".article--preview .skeleton-body").count(), 1, "the body is still loading");
       assert.equal(await page.locator(".article-body").count(), 0);
     } finally {
-      release();
+      await release();
     }
     await page.locator(".article-body").waitFor();
     assert.deepEqual(await texts(page, ".article-body > p"), REFERENCE.body);
@@ -137,13 +137,13 @@ describe("navigation and caching", () => {
   });
 
   test("Back and Forward are instant and fetch nothing again", async () => {
-    env.api.reset();
+    await env.api.reset();
     const page = await env.open("");
     await page.locator(".card h2 a").first().click();
     await page.locator(".article-body").waitFor();
     await page.locator(".article .badge").last().click();
     await eventually(() => text(page, "main h1"), "Energy & Infrastructure");
-    const before = [...env.api.requests];
+    const before = await env.api.requests();
 
     await page.goBack();
     await eventually(() => text(page, "main h1"), REFERENCE.headline);
@@ -157,24 +157,25 @@ describe("navigation and caching", () => {
     await eventually(() => text(page, "main h1"), "Energy & Infrastructure");
     // (A card under the resting mouse pointer may prefetch its own article; nothing already
     // fetched is fetched again.)
-    const again = env.api.requests.slice(before.length).filter((p) => before.includes(p));
+    const requests = await env.api.requests();
+    const again = requests.slice(before.length).filter((p) => before.includes(p));
     assert.deepEqual(again, [], "no document fetched again");
     for (const path of ["/api/articles.json", `/api/articles/${REFERENCE_SLUG}.json`]) {
-      assert.equal(env.api.requests.filter((p) => p === path).length, 1, `${path} fetched once`);
+      assert.equal(requests.filter((p) => p === path).length, 1, `${path} fetched once`);
     }
     noProblems(page);
     await page.context().close();
   });
 
   test("cards prefetch their article on hover and on focus", async () => {
-    env.api.reset();
+    await env.api.reset();
     const page = await env.open("");
     const links = page.locator(".card h2 a");
     await links.first().waitFor();
     const slug = (href) => href.split("/").pop();
     const first = slug(await links.nth(0).getAttribute("href"));
     const second = slug(await links.nth(1).getAttribute("href"));
-    assert.equal(env.api.count(`/articles/${first}.json`), 0);
+    assert.equal(await env.api.count(`/articles/${first}.json`), 0);
 
     await links.nth(0).hover();
     await eventually(() => env.api.count(`/articles/${first}.json`), 1, { message: "hover prefetches" });
@@ -183,7 +184,7 @@ describe("navigation and caching", () => {
 
     await links.nth(0).click();
     await page.locator(".article-body").waitFor();
-    assert.equal(env.api.count(`/articles/${first}.json`), 1, "opening it used the prefetched document");
+    assert.equal(await env.api.count(`/articles/${first}.json`), 1, "opening it used the prefetched document");
     await page.context().close();
   });
 });
@@ -352,7 +353,7 @@ describe("themes, print, motion", () => {
   });
 
   test("respects prefers-reduced-motion", async () => {
-    env.api.reset();
+    await env.api.reset();
     const release = env.api.hold(`/articles/${REFERENCE_SLUG}.json`);
     const animation = (page) =>
       page.locator(".skeleton span").first().evaluate((el) => parseFloat(getComputedStyle(el).animationDuration));
@@ -366,7 +367,7 @@ describe("themes, print, motion", () => {
       await moving.context().close();
       await still.context().close();
     } finally {
-      release();
+      await release();
     }
   });
 });

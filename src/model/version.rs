@@ -1,0 +1,62 @@
+//! The contract's optional `"version"` field. A document written for a later major version
+//! may mean something else by the same fields, so it is refused rather than misread.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::ContractError;
+
+/// The major version of the contract this reader implements.
+pub const CONTRACT_VERSION: u64 = 1;
+
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    version: Option<Value>,
+}
+
+/// Checks `version` when the document has one: absent, `null`, 1 and 1.x are read.
+pub fn check(json: &str) -> Result<(), ContractError> {
+    // Anything that is not an object is reported by the real parse, with a better message
+    // (serde would read an array's first element as the first field).
+    if !json.trim_start().starts_with('{') {
+        return Ok(());
+    }
+    match serde_json::from_str::<Probe>(json) {
+        Ok(probe) => check_value(probe.version.as_ref()),
+        Err(_) => Ok(()),
+    }
+}
+
+/// The same check on an already parsed `version` value.
+pub fn check_value(version: Option<&Value>) -> Result<(), ContractError> {
+    let Some(version) = version.filter(|v| !v.is_null()) else {
+        return Ok(());
+    };
+    let expected = || {
+        ContractError::at(
+            "version",
+            format!("expected the number {CONTRACT_VERSION}, found {version}"),
+        )
+    };
+    let number = version
+        .as_f64()
+        .filter(|n| n.is_finite())
+        .ok_or_else(expected)?;
+    if number < 1.0 {
+        return Err(expected());
+    }
+    // `as` saturates; only the whole part (the major version) matters.
+    let major = number.trunc() as u64;
+    if major > CONTRACT_VERSION {
+        return Err(ContractError::at(
+            "version",
+            format!(
+                "this document is written for contract version {major}, and this reader \
+                 understands version {CONTRACT_VERSION}; update the reader, or serve version \
+                 {CONTRACT_VERSION} documents"
+            ),
+        ));
+    }
+    Ok(())
+}

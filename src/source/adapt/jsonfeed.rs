@@ -1,0 +1,253 @@
+//! JSON Feed 1.0 and 1.1 (<https://jsonfeed.org/version/1.1>): the feed is the index, each
+//! item a whole article. See `docs/formats.md` for the mapping.
+
+use serde_json::{Map, Value, json};
+
+use super::{
+    Adapted, AdaptedFeed, HtmlParser, html, json_feed_version,
+    util::{host, is_slug, last_segment, paragraphs, set, slugify, string, unique},
+};
+use crate::model::{ContractError, error::describe, text};
+
+/// The contract fields an item's `_signal` extension object may carry.
+const EXTENSION_FIELDS: &[&str] = &["kicker", "pillars", "summary_boxes", "status_label"];
+
+/// A headline made from an untitled item's text is cut to this many characters.
+const HEADLINE_CHARS: usize = 90;
+
+pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, ContractError> {
+    let feed = doc
+        .as_object()
+        .ok_or_else(|| ContractError::at("", "expected a JSON object"))?;
+    let version = string(feed.get("version")).unwrap_or_default();
+    let number = json_feed_version(version).unwrap_or(version);
+    if !matches!(number, "1" | "1.0" | "1.1") {
+        return Err(ContractError::at(
+            "version",
+            format!(
+                "this is JSON Feed version {number}, and this reader understands JSON Feed 1 \
+                 and 1.1"
+            ),
+        ));
+    }
+    let items = match feed.get("items") {
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(ContractError::at(
+                "items",
+                format!("expected a list, found {}", describe(other)),
+            ));
+        }
+        None => return Err(ContractError::at("items", "required, but missing")),
+    };
+    let context = FeedContext {
+        title: string(feed.get("title")),
+        home: string(feed.get("home_page_url")),
+        author: author(feed),
+    };
+    let mut articles = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| context.item(index, item, html))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut slugs: Vec<String> = articles
+        .iter()
+        .map(|a| a.json["slug"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    unique(&mut slugs);
+    for (article, slug) in articles.iter_mut().zip(slugs) {
+        article.json["slug"] = Value::String(slug);
+    }
+    Ok(AdaptedFeed {
+        articles,
+        next: string(feed.get("next_url")).map(str::to_owned),
+    })
+}
+
+/// The first author with a name, as a publisher, and the field it came from: 1.1's
+/// `authors`, or 1.0's `author`.
+fn author(object: &Map<String, Value>) -> Option<(Value, &'static str)> {
+    let from = |author: &Value| {
+        let name = string(author.get("name"))?;
+        Some(json!({ "name": name, "url": string(author.get("url")) }))
+    };
+    let authors = match object.get("authors") {
+        Some(Value::Array(authors)) => authors.iter().find_map(from),
+        _ => None,
+    };
+    authors
+        .map(|a| (a, "authors"))
+        .or_else(|| object.get("author").and_then(from).map(|a| (a, "author")))
+}
+
+struct FeedContext<'a> {
+    title: Option<&'a str>,
+    home: Option<&'a str>,
+    /// The feed's author and the field it came from.
+    author: Option<(Value, &'static str)>,
+}
+
+impl FeedContext<'_> {
+    fn item(
+        &self,
+        index: usize,
+        item: &Value,
+        html: &dyn HtmlParser,
+    ) -> Result<Adapted, ContractError> {
+        let origin = format!("items[{index}]");
+        let at = |field: &str| format!("{origin}.{field}");
+        let item = item.as_object().ok_or_else(|| {
+            ContractError::at(
+                &origin,
+                format!("expected an object, found {}", describe(item)),
+            )
+        })?;
+        let extension = match item.get("_signal") {
+            None | Some(Value::Null) => Map::new(),
+            Some(Value::Object(extension)) => extension.clone(),
+            Some(other) => {
+                return Err(ContractError::at(
+                    at("_signal"),
+                    format!("expected an object, found {}", describe(other)),
+                ));
+            }
+        };
+        let mut fields = Vec::new();
+        let mut out = Map::new();
+
+        // The id is required; JSON Feed says a number is read as its text.
+        let id = match item.get("id") {
+            Some(Value::String(id)) => Some(id.trim().to_owned()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        }
+        .filter(|id| !id.is_empty());
+        let url = string(item.get("url"));
+        let slug = match (string(extension.get("slug")), &id) {
+            (Some(slug), _) => {
+                fields.push(("slug", at("_signal.slug")));
+                slug.to_owned()
+            }
+            (None, Some(id)) if is_slug(id) => id.clone(),
+            (None, _) => url
+                .and_then(last_segment)
+                .map(slugify)
+                .filter(|s| !s.is_empty())
+                .or_else(|| id.as_deref().map(slugify).filter(|s| !s.is_empty()))
+                .ok_or_else(|| ContractError::at(at("id"), "required, but missing"))?,
+        };
+        fields.push(("slug", at("id")));
+        out.insert("slug".into(), Value::String(slug));
+
+        let body = match (
+            string(item.get("content_html")),
+            string(item.get("content_text")),
+        ) {
+            (Some(content), _) => {
+                fields.push(("body", at("content_html")));
+                html::blocks(&html.parse(content))
+            }
+            (None, Some(content)) => {
+                fields.push(("body", at("content_text")));
+                paragraphs(content)
+            }
+            (None, None) => Vec::new(),
+        };
+
+        // An untitled item (a micro-post) is headed by the start of its text.
+        let summary = string(item.get("summary"));
+        let headline = string(item.get("title"))
+            .map(str::to_owned)
+            .or_else(|| summary.map(|s| text::excerpt(s, HEADLINE_CHARS)))
+            .or_else(|| first_text(&body).map(|s| text::excerpt(&s, HEADLINE_CHARS)))
+            .ok_or_else(|| ContractError::at(at("title"), "required, but missing"))?;
+        fields.push(("headline", at("title")));
+        out.insert("headline".into(), Value::String(headline));
+
+        let (date, date_field) = match item.get("date_published") {
+            Some(date) if !date.is_null() => (date.clone(), "date_published"),
+            _ => match item.get("date_modified") {
+                Some(date) if !date.is_null() => (date.clone(), "date_modified"),
+                _ => {
+                    return Err(ContractError::at(
+                        at("date_published"),
+                        "required, but missing",
+                    ));
+                }
+            },
+        };
+        fields.push(("published_at", at(date_field)));
+        out.insert("published_at".into(), date);
+
+        fields.push(("summary", at("summary")));
+        set(&mut out, "summary", summary.map(Value::from));
+
+        for field in EXTENSION_FIELDS {
+            if let Some(value) = extension.get(*field) {
+                fields.push((field, at(&format!("_signal.{field}"))));
+                out.insert((*field).to_owned(), value.clone());
+            }
+        }
+        if !out.contains_key("pillars")
+            && let Some(Value::Array(tags)) = item.get("tags")
+        {
+            let pillars: Vec<Value> = tags
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::trim)
+                .filter(|tag| !slugify(tag).is_empty())
+                .map(|tag| json!({ "slug": slugify(tag), "name": tag }))
+                .collect();
+            out.insert("pillars".into(), Value::Array(pillars));
+        }
+
+        let publisher = author(item)
+            .map(|(a, field)| (a, at(field)))
+            .or_else(|| self.author.clone().map(|(a, field)| (a, field.to_owned())))
+            .or_else(|| {
+                self.title
+                    .map(|name| (json!({ "name": name, "url": self.home }), "title".into()))
+            });
+        if let Some((publisher, field)) = publisher {
+            fields.push(("publisher", field));
+            out.insert("publisher".into(), publisher);
+        }
+
+        out.insert("body".into(), Value::Array(body));
+
+        // The page the item is about (`external_url`) is its source; else the item's own page.
+        let cited = match (string(item.get("external_url")), url) {
+            (Some(external), _) => {
+                fields.push(("sources", at("external_url")));
+                let name = host(external).unwrap_or_else(|| external.to_owned());
+                vec![json!({ "name": name, "url": external })]
+            }
+            (None, Some(url)) => {
+                fields.push(("sources", at("url")));
+                let name = self.title.map(str::to_owned).or_else(|| host(url));
+                vec![json!({ "name": name.unwrap_or_else(|| url.to_owned()), "url": url })]
+            }
+            (None, None) => Vec::new(),
+        };
+        out.insert("sources".into(), Value::Array(cited));
+
+        Ok(Adapted {
+            json: Value::Object(out),
+            origin,
+            fields,
+        })
+    }
+}
+
+/// The plain text of the first block that has some.
+pub(super) fn first_text(blocks: &[Value]) -> Option<String> {
+    blocks.iter().find_map(|block| match block.get("text")? {
+        Value::String(text) => Some(text.clone()),
+        Value::Array(runs) => Some(
+            runs.iter()
+                .filter_map(|run| run.as_str().or_else(|| run.get("text")?.as_str()))
+                .collect(),
+        ),
+        _ => None,
+    })
+}

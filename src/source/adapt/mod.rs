@@ -1,0 +1,196 @@
+//! Documents in other shapes, read as the contract: JSON Feed 1.1 and schema.org
+//! `NewsArticle` JSON-LD, besides the contract itself. The shape is recognised from the
+//! document (see [`detect`]), so a deployer only points `signal:api-base` at it.
+//!
+//! An adapter translates to contract JSON (so its output can be checked against the JSON
+//! Schema in tests) and the model then validates that like any other document; an error is
+//! reported at the field of the original document it came from (`items[2].title`).
+//!
+//! Pure Rust but for HTML, which comes through an [`HtmlParser`], so all of it is tested
+//! natively.
+
+pub mod html;
+pub mod jsonfeed;
+pub mod jsonld;
+mod util;
+
+use serde::{Deserialize, de::IgnoredAny};
+use serde_json::Value;
+
+pub use html::{HtmlNode, HtmlParser};
+
+use crate::model::{Article, Card, ContractError, FeedPage};
+
+/// The shapes a document may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Our own contract (`docs/contract.md`).
+    Contract,
+    /// JSON Feed 1.0 or 1.1 (<https://jsonfeed.org/version/1.1>).
+    JsonFeed,
+    /// schema.org JSON-LD: a `NewsArticle` object, an array of them, or an `@graph`.
+    JsonLd,
+}
+
+/// The keys that tell the shapes apart; everything else is left for the real parse.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    version: Option<Value>,
+    #[serde(default, rename = "@context")]
+    context: Option<IgnoredAny>,
+    #[serde(default, rename = "@type")]
+    kind: Option<IgnoredAny>,
+    #[serde(default, rename = "@graph")]
+    graph: Option<IgnoredAny>,
+}
+
+/// JSON Feed names its version by URL (`https://jsonfeed.org/version/1.1`; 1.0 feeds in the
+/// wild also use `http:`).
+const JSON_FEED_VERSIONS: &[&str] = &[
+    "https://jsonfeed.org/version/",
+    "http://jsonfeed.org/version/",
+];
+
+/// The version part of a JSON Feed `version` URL, if it is one.
+fn json_feed_version(version: &str) -> Option<&str> {
+    JSON_FEED_VERSIONS
+        .iter()
+        .find_map(|prefix| version.strip_prefix(prefix))
+}
+
+/// Which shape `json` has: JSON Feed by its `version` URL, JSON-LD by `@context`, `@type`
+/// or `@graph` (or an array of such objects); anything else is read as the contract, which
+/// then says what is wrong with it.
+pub fn detect(json: &str) -> Format {
+    let trimmed = json.trim_start();
+    if trimmed.starts_with('[') {
+        let json_ld = serde_json::from_str::<Vec<Value>>(json).is_ok_and(|items| {
+            items.iter().any(|item| {
+                item.get("@context").is_some()
+                    || item.get("@type").is_some()
+                    || item.get("@graph").is_some()
+            })
+        });
+        return if json_ld {
+            Format::JsonLd
+        } else {
+            Format::Contract
+        };
+    }
+    let Ok(probe) = serde_json::from_str::<Probe>(json) else {
+        return Format::Contract;
+    };
+    if probe
+        .version
+        .as_ref()
+        .and_then(Value::as_str)
+        .and_then(json_feed_version)
+        .is_some()
+    {
+        Format::JsonFeed
+    } else if probe.context.is_some() || probe.kind.is_some() || probe.graph.is_some() {
+        Format::JsonLd
+    } else {
+        Format::Contract
+    }
+}
+
+/// An article an adapter made: contract JSON, and where its fields came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adapted {
+    /// The article as contract JSON.
+    pub json: Value,
+    /// Where the article is in the original document, e.g. `items[2]`.
+    pub origin: String,
+    /// For a contract field (`headline`), the original field it came from (`items[2].title`).
+    pub fields: Vec<(&'static str, String)>,
+}
+
+impl Adapted {
+    /// Validates the article, reporting a problem at the original document's field.
+    pub fn article(&self) -> Result<Article, ContractError> {
+        Article::from_value(self.json.clone()).map_err(|err| {
+            let field_end = err.path.find(['.', '[']).unwrap_or(err.path.len());
+            let (field, rest) = err.path.split_at(field_end);
+            match self.fields.iter().find(|(name, _)| *name == field) {
+                Some((_, original)) => ContractError::at(format!("{original}{rest}"), err.message),
+                None => err.within(&self.origin),
+            }
+        })
+    }
+}
+
+/// What an adapter made of a whole document: its articles, and the next page if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdaptedFeed {
+    pub articles: Vec<Adapted>,
+    /// The next page's URL (JSON Feed's `next_url`).
+    pub next: Option<String>,
+}
+
+impl AdaptedFeed {
+    /// The document read as a contract index page that carries its articles in full.
+    pub fn into_page(self) -> Result<FeedPage, ContractError> {
+        let articles = self
+            .articles
+            .iter()
+            .map(Adapted::article)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(FeedPage {
+            articles: articles.iter().map(Card::from).collect(),
+            next: self.next,
+            full: articles,
+        })
+    }
+}
+
+/// Reads a document of any shape as a whole document of articles (`None` for our own
+/// format, which the caller reads as it is).
+pub fn adapt(json: &str, html: &dyn HtmlParser) -> Result<Option<AdaptedFeed>, ContractError> {
+    match detect(json) {
+        Format::Contract => Ok(None),
+        Format::JsonFeed => jsonfeed::adapt(&parse(json)?, html).map(Some),
+        Format::JsonLd => jsonld::adapt(&parse(json)?, html).map(Some),
+    }
+}
+
+fn parse(json: &str) -> Result<Value, ContractError> {
+    serde_json::from_str(json).map_err(|err| ContractError::at("", err.to_string()))
+}
+
+/// An index page (`articles.json`) in any shape. A feed or JSON-LD document carries its
+/// articles in full, so opening one needs no other request.
+pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
+    match adapt(json, html)? {
+        Some(feed) => feed.into_page(),
+        None => FeedPage::from_json(json),
+    }
+}
+
+/// An article document in any shape. A document holding several articles (a feed, a
+/// JSON-LD `@graph`) gives the one whose slug is `slug`, or its only one.
+pub fn read_article(
+    json: &str,
+    slug: &str,
+    html: &dyn HtmlParser,
+) -> Result<Article, ContractError> {
+    let Some(feed) = adapt(json, html)? else {
+        return Article::from_json(json);
+    };
+    let articles = feed
+        .articles
+        .iter()
+        .map(Adapted::article)
+        .collect::<Result<Vec<_>, _>>()?;
+    let count = articles.len();
+    articles
+        .into_iter()
+        .find(|article| article.slug == slug || count == 1)
+        .ok_or_else(|| {
+            ContractError::at(
+                "",
+                format!("the document has no article with slug `{slug}`"),
+            )
+        })
+}

@@ -1,0 +1,249 @@
+// Any backend: the same reader, pointed by its one setting (signal:api-base) at our own
+// format, a JSON Feed or schema.org JSON-LD, all served by Debian's nginx on another origin
+// (CORS, gzip); and the HTTP faults a backend can have, from the Python fault server.
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import {
+  DIST,
+  REFERENCE,
+  REFERENCE_SLUG,
+  ROOT,
+  axeViolations,
+  deploySite,
+  noProblems,
+  screenshot,
+  setUp,
+  settled,
+  startStaticHost,
+  text,
+  texts,
+} from "./harness.mjs";
+
+const ARTICLE = `articles/${REFERENCE_SLUG}`;
+const ARTICLE_JSON = `/articles/${REFERENCE_SLUG}.json`;
+const FEED = JSON.parse(await readFile(join(ROOT, "tests/fixtures/formats/feed.json"), "utf8"));
+
+let env;
+let data;
+/** One deployed reader per shape, each pointed at a document on nginx. */
+const sites = {};
+
+before(async () => {
+  // nginx serves one folder: our own documents at its root, and the two other shapes.
+  data = await mkdtemp(join(tmpdir(), "soh-formats-"));
+  await cp(join(ROOT, "public/data"), data, { recursive: true });
+  await cp(join(ROOT, "tests/fixtures/formats"), data, { recursive: true });
+  env = await setUp({ nginx: data });
+  sites.contract = { host: env.host };
+  for (const [name, file] of [
+    ["feed", "feed.json"],
+    ["jsonld", "news.jsonld"],
+  ]) {
+    const site = await deploySite(DIST, env.nginx.url + file);
+    sites[name] = { site, host: await startStaticHost({ root: site.dir }) };
+  }
+});
+
+after(async () => {
+  for (const { site, host } of Object.values(sites)) {
+    await host.close();
+    await site?.remove();
+  }
+  await env?.tearDown();
+  if (data) await rm(data, { recursive: true, force: true });
+});
+
+/** A page of the reader deployed for `shape`, with the JSON responses it received. */
+async function open(shape, path) {
+  const page = await env.open(null);
+  page.json = [];
+  page.on("response", (response) => {
+    if (response.url().startsWith(env.nginx.origin)) {
+      page.json.push({ path: new URL(response.url()).pathname, encoding: response.headers()["content-encoding"] });
+    }
+  });
+  await page.goto(sites[shape].host.url + path);
+  return page;
+}
+
+/** The reference layout: kicker, headline, dateline, publisher line, pillars, source. */
+async function assertReferenceLayout(page) {
+  await page.locator("article.article h1").waitFor();
+  assert.equal(await text(page, "article .kicker"), "Signal of Hope");
+  assert.equal(await text(page, "h1"), REFERENCE.headline);
+  assert.equal(await text(page, ".dateline time"), "Thursday, July 2, 2026");
+  assert.equal(
+    (await text(page, ".publisher-line")).replace(/\s+/g, " "),
+    "DrakX Intelligence · Analyzed & Published Thursday, July 2, 2026",
+  );
+  assert.equal(
+    (await page.getByRole("region", { name: "Summary" }).textContent()).trim(),
+    REFERENCE.summary,
+  );
+  assert.equal(await text(page, ".pillars h2"), "⬡ 2 pillars detected");
+  assert.deepEqual(await texts(page, ".pillars ul > li > a"), [
+    "Tech Stocks & Semiconductors",
+    "Energy & Infrastructure",
+  ]);
+  assert.equal(await page.title(), REFERENCE.headline);
+}
+
+describe("three shapes from nginx on another origin", () => {
+  test("our own format", async () => {
+    const page = await open("contract", ARTICLE);
+    await assertReferenceLayout(page);
+    assert.deepEqual(await texts(page, ".article-body > p"), REFERENCE.body);
+    assert.equal((await text(page, ".sources")).replace(/\s+/g, " "), "reported via Science Daily");
+    assert.deepEqual(page.json, [{ path: ARTICLE_JSON, encoding: "gzip" }], "one gzipped document");
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("a JSON Feed: the feed lists its items, and an item opens without another request", async () => {
+    const page = await open("feed", "");
+    await settled(page);
+    assert.deepEqual(await texts(page, ".card h2"), FEED.items.map((item) => item.title));
+    await page.getByRole("link", { name: REFERENCE.headline }).click();
+    await assertReferenceLayout(page);
+    assert.deepEqual(
+      page.json.map((r) => r.path),
+      ["/feed.json"],
+      "the feed carries the article: no per-item document",
+    );
+    assert.equal(page.json[0].encoding, "gzip");
+    assert.equal(await text(page, ".sources a"), "sciencedaily.com");
+    noProblems(page);
+    await screenshot(page, "article-from-json-feed-1280");
+    await page.context().close();
+  });
+
+  test("a JSON Feed's HTML content becomes body blocks, and nothing in it runs", async () => {
+    const page = await open("feed", ARTICLE);
+    await page.locator("article.article h1").waitFor();
+    const body = page.locator(".article-body");
+    assert.equal(await body.locator("h2.subheading").textContent(), "What the drug does");
+    assert.equal(await body.locator("blockquote").textContent(), "The cancer had engineered a structural trap.");
+    assert.equal(await body.locator("figcaption").textContent(), "The research team");
+    assert.deepEqual(await texts(page, ".article-body li"), ["Already FDA-approved", "Questions? Write to the desk"]);
+    const links = await body.locator("a").evaluateAll((as) =>
+      as.map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("rel")]),
+    );
+    assert.deepEqual(links, [
+      ["Science Daily", "https://www.sciencedaily.com/", "nofollow noopener noreferrer"],
+      ["Write to the desk", "mailto:desk@drakx.example", "nofollow noopener noreferrer"],
+    ]);
+    assert.match(await body.textContent(), /Not a link\./, "a javascript: link is left as text");
+    for (const tag of ["script", "iframe", "img", "style", "[onclick]", "[onerror]"]) {
+      assert.equal(await body.locator(tag).count(), 0, `no ${tag} in the body`);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script, handler or URL ran");
+    assert.deepEqual(await axeViolations(page), []);
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("a JSON Feed's tags are pillars with their own pages", async () => {
+    const page = await open("feed", "pillars/energy-infrastructure");
+    await settled(page);
+    assert.equal(await text(page, "h1"), "Energy & Infrastructure");
+    assert.deepEqual(await texts(page, ".card h2"), FEED.items.map((item) => item.title));
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("schema.org NewsArticle JSON-LD", async () => {
+    const page = await open("jsonld", "");
+    await settled(page);
+    assert.equal((await texts(page, ".card h2")).length, 2, "two NewsArticles in the @graph");
+    await page.goto(sites.jsonld.host.url + ARTICLE);
+    await assertReferenceLayout(page);
+    assert.deepEqual(await texts(page, ".article-body > p"), REFERENCE.body, "articleBody's paragraphs");
+    assert.equal((await text(page, ".sources")).replace(/\s+/g, " "), "reported via Science Daily");
+    assert.deepEqual(await page.locator(".sources a").getAttribute("href"), "https://www.sciencedaily.com/");
+    assert.ok(page.json.every((r) => r.path === "/news.jsonld" && r.encoding === "gzip"), JSON.stringify(page.json));
+    noProblems(page);
+    await screenshot(page, "article-from-json-ld-1280");
+    await page.context().close();
+  });
+});
+
+describe("faults a backend can have (Python fault server)", () => {
+  /** The reader deployed against the fault server; the article's error panel text. */
+  async function articleError({ expectedConsole = null } = {}) {
+    const page = await env.open(null);
+    await page.goto(faulty.host.url + ARTICLE);
+    await page.locator(".notice").waitFor();
+    const message = (await page.locator("main").textContent()).replace(/\s+/g, " ");
+    // Chromium logs the refusal it was provoked into; nothing else may appear.
+    if (expectedConsole) page.problems = page.problems.filter((p) => !expectedConsole.test(p));
+    noProblems(page);
+    await page.context().close();
+    return message;
+  }
+  let faulty;
+
+  before(async () => {
+    const site = await deploySite(DIST, env.api.url);
+    faulty = { site, host: await startStaticHost({ root: site.dir }) };
+    sites.faulty = faulty;
+  });
+
+  test("a missing CORS header is named, not reported as a network failure", async () => {
+    await env.api.reset();
+    await env.api.noCors(ARTICLE_JSON);
+    const message = await articleError({ expectedConsole: /blocked by CORS policy/ });
+    assert.match(message, /Couldn't load this article/);
+    assert.match(message, /did not allow this site to read its answer/);
+    assert.match(message, /Access-Control-Allow-Origin/);
+  });
+
+  test("an unreachable server is still a network failure", async () => {
+    await env.api.reset();
+    // The request and the reader's follow-up probe both fail.
+    await env.api.drop(ARTICLE_JSON, { times: 2 });
+    const message = await articleError();
+    assert.match(message, /Couldn't reach the server/);
+  });
+
+  test("JSON served as text/html is still read", async () => {
+    await env.api.reset();
+    await env.api.contentType(ARTICLE_JSON, "text/html; charset=utf-8");
+    const page = await env.open(null);
+    await page.goto(faulty.host.url + ARTICLE);
+    await page.locator("article.article h1").waitFor();
+    assert.equal(await text(page, "h1"), REFERENCE.headline);
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("an HTML page instead of JSON gets a message that says so", async () => {
+    await env.api.reset();
+    await env.api.respond(ARTICLE_JSON, {
+      body: "<!doctype html><title>Sign in</title><p>Please sign in</p>",
+      contentType: "text/html; charset=utf-8",
+    });
+    const message = await articleError();
+    assert.match(message, /This article can't be displayed/);
+    assert.match(message, /The server sent text\/html instead of JSON/);
+  });
+
+  test("a later contract version is refused with a clear message", async () => {
+    await env.api.reset();
+    await env.api.respond(ARTICLE_JSON, {
+      body: { ...REFERENCE, version: 2 },
+    });
+    const message = await articleError();
+    assert.match(message, /version: this document is written for contract version 2/);
+  });
+
+  test("a rejected document names the offending field by its path", async () => {
+    await env.api.reset();
+    const pillars = [...REFERENCE.pillars, { slug: "third", name: 3 }];
+    await env.api.respond(ARTICLE_JSON, { body: { ...REFERENCE, pillars } });
+    const message = await articleError();
+    assert.match(message, /pillars\[2\]\.name: expected a string, found the number 3/);
+  });
+});
