@@ -72,6 +72,8 @@ struct Inner {
     full: RefCell<HashMap<String, Arc<Article>>>,
     /// Whether the index carries its articles: then there is no per-article document.
     index_is_full: std::cell::Cell<bool>,
+    /// Whether an index page has been read, so whether `index_is_full` is known.
+    index_seen: std::cell::Cell<bool>,
     /// How many index pages the feed has shown, so coming Back restores them all.
     feed_pages: std::cell::Cell<usize>,
 }
@@ -99,6 +101,7 @@ impl Store {
             cards: RefCell::new(HashMap::new()),
             full: RefCell::new(HashMap::new()),
             index_is_full: std::cell::Cell::new(false),
+            index_seen: std::cell::Cell::new(false),
             feed_pages: std::cell::Cell::new(1),
         })))
     }
@@ -145,11 +148,18 @@ impl Store {
             match direct {
                 _ if store.index_is_full() => from_index().await,
                 Some(fetch) => match fetch.await {
-                    // A folder whose index turns out to be a feed that carries the article.
-                    Err(FetchError::NotFound) => match from_index().await {
-                        Ok(article) => Ok(article),
-                        Err(_) => Err(FetchError::NotFound),
-                    },
+                    // Only a feed index could still hold it (a folder whose `articles.json` is
+                    // a feed); its first page tells.
+                    Err(FetchError::NotFound) => {
+                        if !store.index_seen() {
+                            let _ = store.pages(Some(1)).await;
+                        }
+                        if store.index_is_full() {
+                            from_index().await.map_err(|_| FetchError::NotFound)
+                        } else {
+                            Err(FetchError::NotFound)
+                        }
+                    }
                     result => result,
                 },
                 // A document named directly: a feed holds its articles; a contract index's
@@ -183,6 +193,10 @@ impl Store {
 
     fn index_is_full(&self) -> bool {
         self.inner().index_is_full.get()
+    }
+
+    fn index_seen(&self) -> bool {
+        self.inner().index_seen.get()
     }
 
     /// Starts fetching an article the reader is likely to open (hover or focus on its card).
@@ -229,6 +243,7 @@ impl Store {
                     full.entry(article.slug.clone())
                         .or_insert_with(|| Arc::new(article.clone()));
                 }
+                inner.index_seen.set(true);
                 if !page.full.is_empty() {
                     inner.index_is_full.set(true);
                 }

@@ -2,7 +2,7 @@
 // format, a JSON Feed or schema.org JSON-LD, all served by Debian's nginx on another origin
 // (CORS, gzip); and the HTTP faults a backend can have, from the Python fault server.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -36,11 +36,20 @@ before(async () => {
   data = await mkdtemp(join(tmpdir(), "soh-formats-"));
   await cp(join(ROOT, "public/data"), data, { recursive: true });
   await cp(join(ROOT, "tests/fixtures/formats"), data, { recursive: true });
+  // A folder whose index is a JSON Feed (with no per-article documents beside it).
+  await cp(join(ROOT, "tests/fixtures/formats/feed.json"), join(data, "feed-folder/articles.json"));
+  // A JSON Feed in two pages, linked by next_url (relative to the page).
+  const [first, second] = FEED.items;
+  await mkdir(join(data, "paged"));
+  await writeFile(join(data, "paged/feed.json"), JSON.stringify({ ...FEED, items: [first], next_url: "feed-2.json" }));
+  await writeFile(join(data, "paged/feed-2.json"), JSON.stringify({ ...FEED, items: [second] }));
   env = await setUp({ nginx: data });
   sites.contract = { host: env.host };
   for (const [name, file] of [
     ["feed", "feed.json"],
     ["jsonld", "news.jsonld"],
+    ["feedFolder", "feed-folder/"],
+    ["paged", "paged/feed.json"],
   ]) {
     const site = await deploySite(DIST, env.nginx.url + file);
     sites[name] = { site, host: await startStaticHost({ root: site.dir }) };
@@ -150,6 +159,37 @@ describe("three shapes from nginx on another origin", () => {
     await settled(page);
     assert.equal(await text(page, "h1"), "Energy & Infrastructure");
     assert.deepEqual(await texts(page, ".card h2"), FEED.items.map((item) => item.title));
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("a folder whose index is a JSON Feed: a shared link still opens the article", async () => {
+    const page = await open("feedFolder", ARTICLE);
+    await assertReferenceLayout(page);
+    assert.deepEqual(
+      page.json.map((r) => r.path),
+      [`/feed-folder${ARTICLE_JSON}`, "/feed-folder/articles.json"],
+      "no article document (404), so the index, which carries it",
+    );
+    // Once the index is known to carry its articles, no more article documents are asked for.
+    await page.locator("a.brand").click();
+    await page.getByRole("link", { name: FEED.items[1].title }).click();
+    await page.locator("h1", { hasText: FEED.items[1].title }).waitFor();
+    assert.equal(page.json.length, 2, JSON.stringify(page.json));
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("a JSON Feed in pages: Load more follows next_url, and a later item opens from memory", async () => {
+    const page = await open("paged", "");
+    await settled(page);
+    assert.deepEqual(await texts(page, ".card h2"), [FEED.items[0].title]);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await page.locator(".card").nth(1).waitFor();
+    assert.deepEqual(await texts(page, ".card h2"), FEED.items.map((item) => item.title));
+    await page.getByRole("link", { name: FEED.items[1].title }).click();
+    await page.locator("h1", { hasText: FEED.items[1].title }).waitFor();
+    assert.deepEqual(page.json.map((r) => r.path), ["/paged/feed.json", "/paged/feed-2.json"]);
     noProblems(page);
     await page.context().close();
   });
