@@ -7,6 +7,12 @@
       document.documentElement.setAttribute("data-theme", theme);
     }
   } catch (e) {
-    // Storage unavailable: follow the system theme.
+    // Storage unavailable (a sandboxed frame, privacy settings): follow the system theme.
+  }
+  // A page framed on a partner's site reports its height to that page (docs/embedding.md).
+  if (/\/embed\/(articles|cards)\//.test(location.pathname)) {
+    var frame = document.createElement("script");
+    frame.src = new URL("embed/v1/frame.js", document.baseURI).href;
+    document.head.appendChild(frame);
   }
 })();

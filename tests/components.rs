@@ -562,3 +562,44 @@ fn site_frame() {
     assert!(m.text(".site-footer").contains("DrakX Intelligence"));
     m.one(".skip-link");
 }
+
+#[wasm_bindgen_test]
+fn embed_card_links_to_the_whole_article() {
+    let article = Arc::new(reference());
+    let m = Mounted::new(move || view! { <EmbedCard article /> });
+    assert_eq!(m.text(".embed-card .kicker"), "Signal of Hope");
+    assert_eq!(m.text(".embed-card h1"), reference().headline);
+    assert_eq!(m.text(".embed-card time"), "Thursday, July 2, 2026");
+    assert_eq!(
+        m.texts(".embed-card .badge"),
+        ["Tech Stocks & Semiconductors", "Energy & Infrastructure"]
+    );
+    assert_eq!(m.text(".embed-read-on a"), "Read on DrakX Intelligence");
+    let href = m.one(".embed-read-on a").get_attribute("href").unwrap();
+    assert!(
+        href.starts_with("http")
+            && href.ends_with("/articles/rare-liver-cancer-immunotherapy-amd3100"),
+        "an absolute link, for a new tab: {href}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn embed_control_offers_both_snippets() {
+    let m = Mounted::new(|| {
+        view! { <EmbedControl slug="s-1".to_owned() headline="A & B".to_owned() /> }
+    });
+    assert_eq!(m.text(".embed-control summary"), "Embed");
+    let snippets: Vec<String> = m
+        .all(".embed-snippet textarea")
+        .iter()
+        .map(|t| t.unchecked_ref::<web_sys::HtmlTextAreaElement>().value())
+        .collect();
+    assert_eq!(snippets.len(), 2);
+    assert!(
+        snippets[0].contains("data-kind=\"article\"") && snippets[1].contains("data-kind=\"card\"")
+    );
+    assert!(snippets[0].contains(">A &amp; B</a>"), "{}", snippets[0]);
+    assert!(snippets[0].contains("/embed/v1/loader.js\" async></script>"));
+    assert_eq!(m.texts(".embed-snippet label"), ["The article", "Its card"]);
+    assert_eq!(m.all(".embed-snippet button").len(), 2);
+}

@@ -606,3 +606,47 @@ fn link_check_agrees_with_a_whatwg_parser() {
         );
     }
 }
+
+#[test]
+fn embed_routes_and_snippets() {
+    use signal_of_hope::model::{
+        Route,
+        embed::{EmbedKind, EmbedTheme, snippet},
+    };
+    let sub = AppPaths::new("/reader/");
+    assert_eq!(
+        sub.route_of("/reader/embed/articles/a%20b"),
+        Route::EmbedArticle("a b".into())
+    );
+    assert_eq!(
+        sub.route_of("/reader/embed/cards/x"),
+        Route::EmbedCard("x".into())
+    );
+    assert_eq!(sub.route_of("/reader/embed/other/x"), Route::Other);
+    assert_eq!(sub.embed_loader(), "/reader/embed/v1/loader.js");
+
+    assert_eq!(
+        EmbedTheme::from_query("?theme=dark&embedId=2"),
+        EmbedTheme::Dark
+    );
+    assert_eq!(
+        EmbedTheme::from_query("embedId=2&theme=light"),
+        EmbedTheme::Light
+    );
+    assert_eq!(EmbedTheme::from_query("?theme=neon"), EmbedTheme::Auto);
+    assert_eq!(EmbedTheme::Auto.attribute(), None);
+
+    let code = snippet(
+        EmbedKind::Card,
+        "a\"b",
+        "Fish & <Chips>",
+        "https://r.example/articles/a%22b",
+        "https://r.example/embed/v1/loader.js",
+    );
+    assert_eq!(
+        code,
+        "<blockquote class=\"signal-embed\" data-slug=\"a&quot;b\" data-kind=\"card\" data-theme=\"auto\">\n  \
+         <a href=\"https://r.example/articles/a%22b\">Fish &amp; &lt;Chips&gt;</a>\n</blockquote>\n\
+         <script src=\"https://r.example/embed/v1/loader.js\" async></script>"
+    );
+}

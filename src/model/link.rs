@@ -140,6 +140,11 @@ impl AppPaths {
     pub fn pillar(&self, slug: &str) -> String {
         format!("{}/pillars/{}", self.base, encode_segment(slug))
     }
+
+    /// The partner loader, at a stable (unhashed) URL so partners can pin it with SRI.
+    pub fn embed_loader(&self) -> String {
+        format!("{}/embed/v1/loader.js", self.base)
+    }
 }
 
 impl Default for AppPaths {
@@ -154,6 +159,10 @@ pub enum Route {
     Feed,
     Article(String),
     Pillar(String),
+    /// The framed article for partner sites.
+    EmbedArticle(String),
+    /// The framed card for partner sites.
+    EmbedCard(String),
     Other,
 }
 
@@ -173,6 +182,8 @@ impl AppPaths {
             [""] => Route::Feed,
             ["articles", slug] if !slug.is_empty() => Route::Article(decoded(slug)),
             ["pillars", slug] if !slug.is_empty() => Route::Pillar(decoded(slug)),
+            ["embed", "articles", slug] if !slug.is_empty() => Route::EmbedArticle(decoded(slug)),
+            ["embed", "cards", slug] if !slug.is_empty() => Route::EmbedCard(decoded(slug)),
             _ => Route::Other,
         }
     }

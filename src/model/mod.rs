@@ -6,6 +6,7 @@
 pub mod article;
 mod body;
 pub mod date;
+pub mod embed;
 pub mod error;
 pub mod feed;
 pub mod link;

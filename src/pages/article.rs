@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use super::{canonical, use_slug};
 use crate::{
     components::{
-        ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton, ErrorPanel,
-        PageMetaTags, SummaryBox, use_paths,
+        ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton, EmbedControl,
+        ErrorPanel, PageMetaTags, SummaryBox, use_paths,
     },
     model::seo::PageMeta,
     source::{FetchError, Store},
@@ -59,7 +59,11 @@ pub fn ArticlePage() -> impl IntoView {
                         .map(|article| {
                             view! {
                                 <PageMetaTags meta=PageMeta::article(&article, here.get()) />
-                                <ArticleView article />
+                                <ArticleView article=article.clone() />
+                                <EmbedControl
+                                    slug=article.slug.clone()
+                                    headline=article.headline.clone()
+                                />
                             }
                         })
                 })}

@@ -1,11 +1,13 @@
 //! One component per route.
 
 mod article;
+mod embed;
 mod feed;
 mod not_found;
 mod pillar;
 
 pub use article::ArticlePage;
+pub use embed::EmbedPage;
 pub use feed::FeedPage;
 pub use not_found::NotFoundPage;
 pub use pillar::PillarPage;

@@ -2,6 +2,7 @@
 //! reader's stored preferences. Views get typed values and typed errors from here.
 
 pub mod adapt;
+pub mod clipboard;
 pub mod config;
 pub mod dom;
 pub mod error;

@@ -66,6 +66,26 @@ describe("the reference article", () => {
     await page.context().close();
   });
 
+  test("the Embed control gives a partner the snippets, and Copy copies one", async () => {
+    const page = await env.open(ARTICLE);
+    await page.locator("article.article h1").waitFor();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.host.origin });
+    await page.locator(".embed-control summary").click();
+    const code = await page.getByLabel("The article").inputValue();
+    assert.equal(
+      code,
+      `<blockquote class="signal-embed" data-slug="${REFERENCE_SLUG}" data-kind="article" data-theme="auto">\n` +
+        `  <a href="${env.host.url}${ARTICLE}">${REFERENCE.headline}</a>\n</blockquote>\n` +
+        `<script src="${env.host.url}embed/v1/loader.js" async></script>`,
+    );
+    assert.match(await page.getByLabel("Its card").inputValue(), /data-kind="card"/);
+    await page.getByRole("button", { name: "Copy" }).first().click();
+    await eventually(() => text(page, ".embed-snippet-status"), "Copied.");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+    noProblems(page);
+    await page.context().close();
+  });
+
   test("summary box and pillar badges are visually distinct", async () => {
     const page = await env.open(ARTICLE);
     await page.locator(".summary-box").waitFor();

@@ -328,3 +328,52 @@ export async function startNginx({ root }) {
   await removeDir();
   throw lastError;
 }
+
+/**
+ * A static site with response headers of its own, e.g. a partner's page with a strict
+ * Content-Security-Policy, or an app host that sends CORS headers the way GitHub Pages does.
+ *   root        the directory served ("/" -> index.html)
+ *   headers     extra response headers: an object, or (pathname) => object
+ *   substitute  { "@NAME@": value }: replaced in the headers and in .html, .js and .css bodies,
+ *               e.g. the origin of the app a partner page embeds (known only once it listens)
+ *   fallback    a file under root served for unknown paths (with `fallbackStatus`), else a 404
+ * `substitute` may be changed after the host starts (host.substitute is the same object).
+ */
+export async function startHeaderHost({ root, headers = {}, substitute = {}, fallback = null, fallbackStatus = 200 }) {
+  const requests = [];
+  const replace = (text) => {
+    for (const [from, to] of Object.entries(substitute)) text = text.replaceAll(from, to);
+    return text;
+  };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    requests.push(url.pathname);
+    let file = await resolveFile([resolve(root)], url.pathname);
+    let status = 200;
+    if (!file && fallback !== null) {
+      file = join(resolve(root), fallback);
+      status = fallbackStatus;
+    }
+    const extra = Object.fromEntries(
+      Object.entries(typeof headers === "function" ? headers(url.pathname) : headers).map(([k, v]) => [k, replace(String(v))]),
+    );
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...extra }).end("not found");
+      return;
+    }
+    try {
+      let body = await readFile(file);
+      if ([".html", ".js", ".mjs", ".css"].includes(extname(file))) body = Buffer.from(replace(body.toString("utf8")));
+      res.writeHead(status, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+        ...extra,
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(500).end();
+    }
+  });
+  const origin = await listen(server);
+  return { origin, url: origin + "/", requests, substitute, close: () => close(server) };
+}

@@ -1,0 +1,48 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{Dateline, Kicker, PillarBadges, use_paths};
+use crate::{
+    model::{Article, site, text},
+    source::Store,
+};
+
+/// Longest summary on an embedded card, in characters.
+const SUMMARY_CHARS: usize = 280;
+
+/// The compact card a partner embeds: kicker, headline, date, pillar badges, summary, and a
+/// link to the whole article on the reader's site.
+#[component]
+pub fn EmbedCard(article: Arc<Article>) -> impl IntoView {
+    let store = Store::use_context();
+    let href = use_paths().article(&article.slug);
+    // An absolute URL: the frame's links open in a new tab, outside the partner's page.
+    let href = store
+        .config()
+        .map(|config| config.canonical(&href))
+        .unwrap_or(href);
+    let a = Article::clone(&article);
+    let publisher = a
+        .publisher
+        .map_or_else(|| site::PUBLISHER_NAME.to_owned(), |p| p.name);
+    let pillars_label = format!("Pillars of “{}”", a.headline);
+    view! {
+        <article class="card embed-card">
+            {a.kicker.map(|text| view! { <Kicker text /> })}
+            <h1 class="card-headline">
+                <a href=href.clone()>{a.headline}</a>
+            </h1>
+            <p class="card-date">
+                <Dateline published_at=a.published_at />
+            </p>
+            {(!a.pillars.is_empty())
+                .then(|| view! { <PillarBadges pillars=a.pillars label=pillars_label /> })}
+            {a.summary
+                .map(|s| view! { <p class="card-summary">{text::excerpt(&s, SUMMARY_CHARS)}</p> })}
+            <p class="embed-read-on">
+                <a href=href>{format!("Read on {publisher}")}</a>
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,63 @@
+//! The embed entry point: the framed article or card that partner sites show
+//! (`/embed/articles/:slug`, `/embed/cards/:slug`, see `docs/embedding.md`).
+
+use leptos::prelude::*;
+
+use crate::{
+    model::{
+        Route,
+        embed::{EmbedKind, EmbedTheme},
+    },
+    pages::EmbedPage,
+    source::{Config, Store},
+};
+
+/// What the frame's URL asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedRequest {
+    pub kind: EmbedKind,
+    pub slug: String,
+    pub theme: EmbedTheme,
+}
+
+impl EmbedRequest {
+    /// The embed the current page's URL names, if it is one.
+    pub fn from_location() -> Option<Self> {
+        let config = Config::from_document().ok()?;
+        let location = window().location();
+        let (kind, slug) = match config.paths().route_of(&location.pathname().ok()?) {
+            Route::EmbedArticle(slug) => (EmbedKind::Article, slug),
+            Route::EmbedCard(slug) => (EmbedKind::Card, slug),
+            _ => return None,
+        };
+        let theme = EmbedTheme::from_query(&location.search().unwrap_or_default());
+        Some(Self { kind, slug, theme })
+    }
+}
+
+/// The whole framed page. The document is set up for a frame: links open in a new tab (a
+/// frame must never navigate to the reader's site inside a partner's page), the partner's
+/// theme wins over the reader's remembered one, and the page is as tall as its content.
+#[component]
+pub fn EmbedApp(request: EmbedRequest) -> impl IntoView {
+    let config = Config::from_document();
+    let paths = config
+        .as_ref()
+        .map(|c| c.paths().clone())
+        .unwrap_or_default();
+    provide_context(Store::new(config));
+    provide_context(paths);
+
+    let document = document();
+    if let Some(base) = document.query_selector("base").ok().flatten() {
+        let _ = base.set_attribute("target", "_blank");
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().add_1("embed");
+        let _ = match request.theme.attribute() {
+            Some(theme) => html.set_attribute("data-theme", theme),
+            None => html.remove_attribute("data-theme"),
+        };
+    }
+    view! { <EmbedPage kind=request.kind slug=request.slug /> }
+}
