@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     model::{
-        Route,
+        AppPaths, Route,
         embed::{EmbedKind, EmbedTheme},
     },
     pages::EmbedPage,
@@ -60,4 +60,45 @@ pub fn EmbedApp(request: EmbedRequest) -> impl IntoView {
         };
     }
     view! { <EmbedPage kind=request.kind slug=request.slug /> }
+}
+
+/// Whether this wasm was loaded by the partner loader's script embed (it sets
+/// `SignalEmbed.inline` first): then the page is the partner's, and nothing may be mounted
+/// on it but the embeds the loader asks for (`mount_inline`).
+pub fn is_inline_host() -> bool {
+    let flag = js_sys::Reflect::get(&window(), &"SignalEmbed".into())
+        .ok()
+        .filter(|namespace| namespace.is_object())
+        .and_then(|namespace| js_sys::Reflect::get(&namespace, &"inline".into()).ok());
+    flag.is_some_and(|flag| flag.is_truthy())
+}
+
+/// The script embed: mounts the article or card `slug` into `container`, an element in a
+/// shadow root the loader made on the partner's page. `site` is the reader's address (links
+/// point there, absolute), `api_base` where its data is; `theme` light, dark or auto.
+pub fn mount_inline(
+    container: web_sys::HtmlElement,
+    kind: &str,
+    slug: String,
+    theme: &str,
+    site: &str,
+    api_base: &str,
+) -> Result<(), String> {
+    let kind = if kind == "card" {
+        EmbedKind::Card
+    } else {
+        EmbedKind::Article
+    };
+    let config = Config::resolve(site, Some(api_base))?;
+    let paths = AppPaths::absolute(site);
+    if let Some(theme) = EmbedTheme::from_query(&format!("theme={theme}")).attribute() {
+        let _ = container.set_attribute("data-theme", theme);
+    }
+    leptos::mount::mount_to(container, move || {
+        provide_context(Store::new(Ok(config)));
+        provide_context(paths);
+        view! { <EmbedPage kind slug inline=true /> }
+    })
+    .forget();
+    Ok(())
 }

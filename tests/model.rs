@@ -624,6 +624,11 @@ fn embed_routes_and_snippets() {
     );
     assert_eq!(sub.route_of("/reader/embed/other/x"), Route::Other);
     assert_eq!(sub.embed_loader(), "/reader/embed/v1/loader.js");
+    // In a partner's page, links must name the reader's site.
+    let abs = AppPaths::absolute("https://r.example/reader/");
+    assert_eq!(abs.article("x"), "https://r.example/reader/articles/x");
+    assert_eq!(abs.pillar("p q"), "https://r.example/reader/pillars/p%20q");
+    assert_eq!(abs.home(), "https://r.example/reader/");
 
     assert_eq!(
         EmbedTheme::from_query("?theme=dark&embedId=2"),

@@ -124,6 +124,14 @@ impl AppPaths {
         Self { base }
     }
 
+    /// Paths as absolute URLs under `site` (`https://reader.example/reader/`), for views
+    /// mounted in someone else's page, where a path would resolve against their site.
+    pub fn absolute(site: &str) -> Self {
+        Self {
+            base: site.trim().trim_end_matches('/').to_owned(),
+        }
+    }
+
     /// The router's base: `""` or `"/reader"`.
     pub fn base(&self) -> &str {
         &self.base

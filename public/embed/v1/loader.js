@@ -20,6 +20,16 @@
 //   to a frame    { type: "signal-embed:ask", secret }                  -> "send your height now"
 //                 (to frames that were already in the page: iframe.signal-embed-frame)
 //
+// Inline mode (data-mode="inline" on the blockquote): no iframe. The app is loaded into the host
+// page once (its index.html read inertly for the glue module, the wasm, the stylesheet and the
+// API base; `SignalEmbed.inline = true` tells the wasm not to mount the whole site), and each
+// blockquote becomes <div class="signal-embed-inline"> with an open shadow root holding
+// <div class="signal-inline" data-theme="light|dark"> into which `mount_inline` renders the view.
+// Every shadow root adopts one shared constructable stylesheet: the app's CSS with :root/html/
+// body mapped to .signal-inline and rem turned into px (so the host's root font size does not
+// apply); --signal-accent and --signal-font, set by the host, cross the shadow boundary.
+// Until the app is ready (or if it cannot load) the blockquote stays: the fallback link.
+//
 // SignalEmbed.scan() embeds blockquotes added later.
 (function () {
   "use strict";
@@ -148,9 +158,170 @@
     ask(record);
   }
 
+  // ---- Inline mode --------------------------------------------------------------------------
+
+  var inlineApp = null; // the promise of { mount, sheet, apiBase }, once per page
+  var pendingInline = []; // blockquotes waiting for it
+
+  function fetchText(url) {
+    return w.fetch(url, { mode: "cors", credentials: "omit" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+      return response.text();
+    });
+  }
+
+  /** The selector list `selectors` for the shadow root: :root, html and body become .signal-inline. */
+  function inlineSelectors(selectors) {
+    var parts = [];
+    var depth = 0;
+    var start = 0;
+    for (var i = 0; i < selectors.length; i += 1) {
+      var c = selectors.charAt(i);
+      if (c === "(" || c === "[") depth += 1;
+      else if (c === ")" || c === "]") depth -= 1;
+      else if (c === "," && depth === 0) {
+        parts.push(selectors.slice(start, i));
+        start = i + 1;
+      }
+    }
+    parts.push(selectors.slice(start));
+    var seen = {};
+    var out = [];
+    for (var j = 0; j < parts.length; j += 1) {
+      var sel = parts[j]
+        .trim()
+        .replace(/^:root(?![\w-])/, ".signal-inline")
+        .replace(/^html(?:\.embed)?(?![\w-])/, ".signal-inline")
+        .replace(/^\.signal-inline\s*>?\s*body(?![\w-])/, ".signal-inline")
+        .replace(/^body(?![\w-])/, ".signal-inline");
+      if (!seen[sel]) out.push(sel);
+      seen[sel] = true;
+    }
+    return out.join(", ");
+  }
+
+  /** Rewrites the rules of `list` (and of the @media/@supports rules in it) in place. */
+  function inlineRules(list) {
+    for (var i = 0; i < list.length; i += 1) {
+      var rule = list[i];
+      if (rule.selectorText !== undefined && rule.style) {
+        var mapped = inlineSelectors(rule.selectorText);
+        if (mapped !== rule.selectorText) rule.selectorText = mapped;
+        // The host may theme the embed: these cross the shadow boundary by inheritance.
+        var overrides = { "--accent": "--signal-accent", "--summary-border": "--signal-accent", "--font-body": "--signal-font" };
+        for (var name in overrides) {
+          var value = rule.style.getPropertyValue(name);
+          if (value) rule.style.setProperty(name, "var(" + overrides[name] + ", " + value.trim() + ")");
+        }
+      }
+      if (rule.cssRules) inlineRules(rule.cssRules);
+    }
+  }
+
+  /** The app's stylesheet, made for a shadow root: one constructable sheet for every embed. */
+  function inlineSheet(css) {
+    var text = css
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      // Sizes in px: the host's root font size (often 62.5%) must not scale the embed.
+      .replace(/(^|[^\w.-])(-?\d*\.?\d+)rem(?![\w-])/g, function (all, before, n) {
+        return before + String(Math.round(parseFloat(n) * 16 * 1000) / 1000) + "px";
+      });
+    var sheet = new w.CSSStyleSheet();
+    sheet.replaceSync(text);
+    inlineRules(sheet.cssRules);
+    // Inherited properties the host set on the host element stop here; the embed paints its own background.
+    sheet.insertRule(".signal-inline { all: initial; display: block; }", 0);
+    sheet.insertRule(".signal-inline { background: var(--bg); }", sheet.cssRules.length);
+    return sheet;
+  }
+
+  /** Loads the app into this page, once: its index.html says where the glue, wasm and CSS are. */
+  function loadInlineApp() {
+    if (inlineApp) return inlineApp;
+    inlineApp = fetchText(APP + "index.html").then(function (html) {
+      var index = new w.DOMParser().parseFromString(html, "text/html");
+      function href(selector) {
+        var el = index.querySelector(selector);
+        var value = el && el.getAttribute("href");
+        if (!value) throw new Error("no " + selector + " in " + APP + "index.html");
+        return new URL(value, APP).href;
+      }
+      var glueUrl = href('link[rel="modulepreload"]');
+      var wasmUrl = href('link[rel="preload"][as="fetch"][type="application/wasm"]');
+      var cssUrl = href('link[rel="stylesheet"]');
+      var meta = index.querySelector('meta[name="signal:api-base"]');
+      var apiBase = new URL((meta && meta.getAttribute("content")) || "data/", APP).href;
+      var sheet = fetchText(cssUrl).then(inlineSheet);
+      // Read by the wasm's main(): do not mount the whole site into the host page.
+      w.SignalEmbed.inline = true;
+      var app = import(glueUrl).then(function (glue) {
+        return Promise.resolve(glue["default"]({ module_or_path: wasmUrl })).then(function () {
+          if (typeof glue.mount_inline !== "function") throw new Error("the app has no mount_inline");
+          return glue.mount_inline;
+        });
+      });
+      return Promise.all([app, sheet]).then(function (done) {
+        return { mount: done[0], sheet: done[1], apiBase: apiBase };
+      });
+    });
+    return inlineApp;
+  }
+
+  function mountInline(app, quote) {
+    if (!quote.isConnected || !quote.parentNode) return;
+    var slug = quote.getAttribute("data-slug");
+    var kind = quote.getAttribute("data-kind") === "card" ? "card" : "article";
+    var theme = quote.getAttribute("data-theme");
+    if (!THEMES[theme]) theme = "auto";
+    var host = doc.createElement("div");
+    host.className = "signal-embed-inline";
+    host.setAttribute("data-slug", slug);
+    host.setAttribute("data-kind", kind);
+    host.setAttribute("data-theme", theme);
+    var shadow = host.attachShadow({ mode: "open" });
+    shadow.adoptedStyleSheets = [app.sheet];
+    var container = doc.createElement("div");
+    container.className = "signal-inline";
+    if (theme !== "auto") container.setAttribute("data-theme", theme);
+    shadow.appendChild(container);
+    quote.parentNode.replaceChild(host, quote);
+    app.mount(container, kind, slug, theme, APP, app.apiBase);
+  }
+
+  function embedInline(quote) {
+    if (pendingInline.indexOf(quote) !== -1) return;
+    pendingInline.push(quote);
+    loadInlineApp().then(
+      function (app) {
+        var quotes = pendingInline;
+        pendingInline = [];
+        for (var i = 0; i < quotes.length; i += 1) {
+          try {
+            mountInline(app, quotes[i]);
+          } catch (e) {
+            if (w.console) w.console.warn("Signal of Hope embed:", e);
+          }
+        }
+      },
+      function (error) {
+        // The fallback links stay (a later SignalEmbed.scan() tries again). A warning, not an
+        // error: the host page itself is fine.
+        pendingInline = [];
+        inlineApp = null;
+        if (w.console) w.console.warn("Signal of Hope inline embeds could not load:", error);
+      }
+    );
+  }
+
+  // ---- Both modes -----------------------------------------------------------------------------
+
   function embed(quote) {
     var slug = quote.getAttribute("data-slug");
     if (!slug) return;
+    if (quote.getAttribute("data-mode") === "inline") {
+      embedInline(quote);
+      return;
+    }
     var kind = quote.getAttribute("data-kind") === "card" ? "card" : "article";
     var theme = quote.getAttribute("data-theme");
     if (!THEMES[theme]) theme = "auto";
