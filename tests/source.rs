@@ -174,3 +174,17 @@ async fn html_content_is_parsed_inertly() {
         }]
     );
 }
+
+#[wasm_bindgen_test]
+fn the_request_timeout_is_configurable_within_bounds() {
+    let c = config("https://example.org/", None);
+    assert_eq!(c.timeout_seconds(), 20, "the documented default");
+    assert_eq!(c.clone().with_timeout(Some(" 5 ")).timeout_seconds(), 5);
+    for bad in ["0", "601", "-1", "2.5", "soon", ""] {
+        assert_eq!(
+            c.clone().with_timeout(Some(bad)).timeout_seconds(),
+            20,
+            "{bad:?}"
+        );
+    }
+}

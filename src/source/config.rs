@@ -12,6 +12,12 @@ use crate::model::{AppPaths, link::encode_segment};
 pub const API_BASE_META: &str = "signal:api-base";
 /// Used when the page has no such `<meta>`: the sample data bundled in `dist/data/`.
 pub const DEFAULT_API_BASE: &str = "data/";
+/// The `<meta>` whose `content` is how many seconds a request may take before the reader
+/// gives up on it and offers Retry.
+pub const TIMEOUT_META: &str = "signal:request-timeout";
+/// Long enough for a large document on a slow mobile connection, short enough that a stalled
+/// server does not leave a reader looking at a skeleton.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -22,6 +28,8 @@ pub struct Config {
     index: String,
     /// Whether `signal:api-base` names one document rather than a folder.
     document: bool,
+    /// How long a request may take, in seconds.
+    timeout_seconds: u32,
     /// The document's base URL (Trunk's `--public-url`), for canonical links.
     site_base: String,
     paths: AppPaths,
@@ -82,6 +90,7 @@ impl Config {
             api_base: index.0,
             index: index.1,
             document,
+            timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             site_base: site.href(),
             paths: AppPaths::new(&site.pathname()),
         })
@@ -100,7 +109,28 @@ impl Config {
             .ok()
             .flatten()
             .and_then(|meta| meta.get_attribute("content"));
-        Self::resolve(&base_uri, api_base.as_deref())
+        let timeout = document
+            .query_selector(&format!(r#"meta[name="{TIMEOUT_META}"]"#))
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"));
+        Ok(Self::resolve(&base_uri, api_base.as_deref())?.with_timeout(timeout.as_deref()))
+    }
+
+    /// The request timeout from the `<meta>`: whole seconds, 1 to 600; anything else keeps
+    /// the default.
+    pub fn with_timeout(mut self, seconds: Option<&str>) -> Self {
+        if let Some(seconds) = seconds
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .filter(|s| (1..=600).contains(s))
+        {
+            self.timeout_seconds = seconds;
+        }
+        self
+    }
+
+    pub fn timeout_seconds(&self) -> u32 {
+        self.timeout_seconds
     }
 
     pub fn paths(&self) -> &AppPaths {

@@ -17,6 +17,10 @@ pub enum FetchError {
     },
     /// No response at all: offline, DNS, connection reset.
     Network(String),
+    /// No complete answer within the request timeout (a stalled server).
+    Timeout {
+        seconds: u32,
+    },
     /// The server answered, but without an `Access-Control-Allow-Origin` header that lets
     /// this site read the answer.
     Cors,
@@ -36,7 +40,11 @@ impl FetchError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            Self::Server { .. } | Self::Network(_) | Self::Cors | Self::Http { status: 408 | 429 }
+            Self::Server { .. }
+                | Self::Network(_)
+                | Self::Timeout { .. }
+                | Self::Cors
+                | Self::Http { status: 408 | 429 }
         )
     }
 
@@ -78,6 +86,10 @@ impl fmt::Display for FetchError {
             Self::Network(_) => {
                 f.write_str("Couldn't reach the server. Check your connection and try again.")
             }
+            Self::Timeout { seconds } => write!(
+                f,
+                "The server did not answer within {seconds} seconds. Please try again."
+            ),
             Self::Cors => f.write_str(
                 "The server answered, but did not allow this site to read its answer: the \
                  response has no Access-Control-Allow-Origin header for this site. The server's \

@@ -28,6 +28,7 @@ impl<T: 'static> Cache<T> {
     fn fetch<P>(
         self: &Rc<Self>,
         url: String,
+        timeout_seconds: u32,
         parse: P,
     ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T, P>
     where
@@ -39,7 +40,7 @@ impl<T: 'static> Cache<T> {
             .entry(url.clone())
             .or_insert_with(|| {
                 let url = url.clone();
-                async move { http::get(&url, parse).await.map(Arc::new) }
+                async move { http::get(&url, timeout_seconds, parse).await.map(Arc::new) }
                     .boxed_local()
                     .shared()
             })
@@ -180,11 +181,11 @@ impl Store {
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
         let wanted = slug.to_owned();
-        self.inner()
-            .articles
-            .fetch(config.article_url(slug), move |json| {
-                adapt::read_article(json, &wanted, &BrowserHtml)
-            })
+        self.inner().articles.fetch(
+            config.article_url(slug),
+            config.timeout_seconds(),
+            move |json| adapt::read_article(json, &wanted, &BrowserHtml),
+        )
     }
 
     fn full_article(&self, slug: &str) -> Option<Arc<Article>> {
@@ -226,9 +227,13 @@ impl Store {
 
     fn page(&self, url: String) -> impl Future<Output = Result<Arc<FeedPage>, FetchError>> + use<> {
         let inner = self.inner();
+        let timeout = inner.config.as_ref().map_or(
+            super::config::DEFAULT_TIMEOUT_SECONDS,
+            Config::timeout_seconds,
+        );
         let fetch = inner
             .pages
-            .fetch(url, |json| adapt::read_index(json, &BrowserHtml));
+            .fetch(url, timeout, |json| adapt::read_index(json, &BrowserHtml));
         async move {
             let result = fetch.await;
             if let Ok(page) = &result {

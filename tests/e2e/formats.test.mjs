@@ -279,6 +279,30 @@ describe("faults a backend can have (Python fault server)", () => {
     assert.match(message, /version: this document is written for contract version 2/);
   });
 
+  test("a stalled response is given up after the configured timeout, and Retry works", async () => {
+    // A reader deployed with a 2-second request timeout (the default is 20).
+    const site = await deploySite(DIST, env.api.url);
+    for (const file of ["index.html", "404.html"]) {
+      const path = join(site.dir, file);
+      const html = await readFile(path, "utf8");
+      await writeFile(path, html.replace("</head>", '<meta name="signal:request-timeout" content="2" /></head>'));
+    }
+    sites.impatient = { site, host: await startStaticHost({ root: site.dir }) };
+    await env.api.reset();
+    const release = env.api.hold(ARTICLE_JSON);
+    const page = await env.open(null);
+    await page.goto(sites.impatient.host.url + ARTICLE);
+    await page.locator(".notice").waitFor();
+    assert.match(await text(page, ".notice h1"), /Couldn't load this article/);
+    assert.match(await text(page, ".notice .problem"), /did not answer within 2 seconds/);
+    await release();
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.locator("article.article h1").waitFor();
+    assert.equal(await text(page, "h1"), REFERENCE.headline);
+    noProblems(page);
+    await page.context().close();
+  });
+
   test("a rejected document names the offending field by its path", async () => {
     await env.api.reset();
     const pillars = [...REFERENCE.pillars, { slug: "third", name: 3 }];
