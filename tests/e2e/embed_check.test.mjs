@@ -10,6 +10,7 @@ const PROTOCOLS = ["ours", "amp", "pym", "wordpress", "datawrapper", "embedly"];
 let browser;
 let open;
 let strict;
+let blocking;
 
 before(async () => {
   // The built site as is, and a copy of it whose check page is under a policy without
@@ -23,6 +24,18 @@ before(async () => {
         ? { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'" }
         : {},
   });
+  // A partner policy that allows the check page's own script only: the loader (another path
+  // on the same origin) and the frames are refused.
+  blocking = await startHeaderHost({
+    root: DIST,
+    fallback: "index.html",
+    headers: (path) =>
+      path.startsWith("/embed/check/")
+        ? {
+            "content-security-policy": `default-src 'self'; script-src ${blocking.origin}/embed/check/ 'wasm-unsafe-eval'; style-src 'self'; frame-src 'none'`,
+          }
+        : {},
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
@@ -31,7 +44,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await Promise.all([open?.close(), strict?.close()]);
+  await Promise.all([open?.close(), strict?.close(), blocking?.close()]);
 });
 
 async function check(host) {
@@ -66,5 +79,16 @@ test("a policy without 'wasm-unsafe-eval' is reported, with the directive to fix
   assert.equal(await status(page, "wasm"), "fail");
   assert.equal(await page.locator("#summary").getAttribute("data-status"), "fail");
   assert.match(await page.locator('#checks li[data-check="wasm"] .detail').textContent(), /wasm-unsafe-eval/);
+  await page.close();
+});
+
+test("a policy that blocks the loader and the frames is reported for each", async () => {
+  const page = await check(blocking);
+  assert.equal(await status(page, "script"), "ok", "the check page's own script runs");
+  assert.equal(await status(page, "loader"), "fail");
+  assert.equal(await status(page, "frame-article"), "fail");
+  assert.equal(await status(page, "frame-card"), "fail");
+  assert.equal(await status(page, "wasm"), "ok");
+  assert.ok((await page.locator("#violations li[data-directive]").count()) > 0, "the violations are listed");
   await page.close();
 });

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Adapted, AdaptedFeed, HtmlParser, html, json_feed_version,
-    util::{host, is_slug, last_segment, paragraphs, set, slugify, string, unique},
+    util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
 use crate::model::{ContractError, error::describe, text};
 
@@ -45,23 +45,15 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         home: string(feed.get("home_page_url")),
         author: author(feed),
     };
-    let mut articles = items
+    let articles = items
         .iter()
         .enumerate()
         .map(|(index, item)| context.item(index, item, html))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut slugs: Vec<String> = articles
-        .iter()
-        .map(|a| a.json["slug"].as_str().unwrap_or_default().to_owned())
-        .collect();
-    unique(&mut slugs);
-    for (article, slug) in articles.iter_mut().zip(slugs) {
-        article.json["slug"] = Value::String(slug);
-    }
-    Ok(AdaptedFeed {
+    Ok(AdaptedFeed::new(
         articles,
-        next: string(feed.get("next_url")).map(str::to_owned),
-    })
+        string(feed.get("next_url")).map(str::to_owned),
+    ))
 }
 
 /// The first author with a name, as a publisher, and the field it came from: 1.1's

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Adapted, AdaptedFeed, HtmlParser, html,
-    util::{host, is_slug, last_segment, paragraphs, set, slugify, string, unique},
+    util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
 use crate::model::ContractError;
 
@@ -131,18 +131,7 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
     // Articles appear once even when listed twice (in an ItemList and in the graph).
     let mut seen = std::collections::HashSet::new();
     articles.retain(|a| seen.insert(a.json.to_string()));
-    let mut slugs: Vec<String> = articles
-        .iter()
-        .map(|a| a.json["slug"].as_str().unwrap_or_default().to_owned())
-        .collect();
-    unique(&mut slugs);
-    for (article, slug) in articles.iter_mut().zip(slugs) {
-        article.json["slug"] = Value::String(slug);
-    }
-    Ok(AdaptedFeed {
-        articles,
-        next: None,
-    })
+    Ok(AdaptedFeed::new(articles, None))
 }
 
 struct Graph<'a> {

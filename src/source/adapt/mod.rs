@@ -130,6 +130,19 @@ pub struct AdaptedFeed {
 }
 
 impl AdaptedFeed {
+    /// The document's articles, each slug made unique within it (a repeat gets `-2`, …).
+    fn new(mut articles: Vec<Adapted>, next: Option<String>) -> Self {
+        let mut slugs: Vec<String> = articles
+            .iter()
+            .map(|a| a.json["slug"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        util::unique(&mut slugs);
+        for (article, slug) in articles.iter_mut().zip(slugs) {
+            article.json["slug"] = Value::String(slug);
+        }
+        Self { articles, next }
+    }
+
     /// The document read as a contract index page that carries its articles in full.
     pub fn into_page(self) -> Result<FeedPage, ContractError> {
         let articles = self
