@@ -2,15 +2,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    hooks::use_location,
-    path,
-};
 
 use crate::{
     components::{PreviousPath, SiteFooter, SiteHeader},
+    model::Route,
     pages::{ArticlePage, FeedPage, NotFoundPage, PillarPage},
+    router::Router,
     source::{Config, Store},
 };
 
@@ -25,20 +22,27 @@ pub fn App() -> impl IntoView {
     provide_context(Store::new(config));
     provide_context(paths.clone());
     provide_context(PreviousPath(RwSignal::new(None)));
+    let route = Router::start(paths).route();
+    // Rebuilt when the kind of page changes; between two articles (or two pillars) the page
+    // stays and follows its slug.
+    let kind = Memo::new(move |_| std::mem::discriminant(&*route.read()));
 
     view! {
-        <Router base=paths.base().to_owned()>
-            <FocusOnNavigate />
-            <SiteHeader />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=FeedPage />
-                    <Route path=path!("/articles/:slug") view=ArticlePage />
-                    <Route path=path!("/pillars/:slug") view=PillarPage />
-                </Routes>
-            </main>
-            <SiteFooter />
-        </Router>
+        <FocusOnNavigate />
+        <SiteHeader />
+        <main id="main" tabindex="-1">
+            {move || {
+                // Read, not just tracked: an unread memo is never computed, so never changes.
+                let _ = kind.get();
+                match route.get_untracked() {
+                    Route::Feed => view! { <FeedPage /> }.into_any(),
+                    Route::Article(_) => view! { <ArticlePage /> }.into_any(),
+                    Route::Pillar(_) => view! { <PillarPage /> }.into_any(),
+                    _ => view! { <NotFoundPage /> }.into_any(),
+                }
+            }}
+        </main>
+        <SiteFooter />
     }
 }
 
@@ -47,7 +51,7 @@ pub fn App() -> impl IntoView {
 /// Also remembers the page before, for the pages' way back.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
-    let pathname = use_location().pathname;
+    let pathname = Router::use_context().pathname();
     let previous_path = use_context::<PreviousPath>();
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();

@@ -9,4 +9,5 @@ pub mod components;
 pub mod embed;
 pub mod model;
 pub mod pages;
+pub mod router;
 pub mod source;

@@ -98,6 +98,38 @@ fn pillar(slug: &str, name: &str) -> Pillar {
 }
 
 #[wasm_bindgen_test]
+fn an_article_past_the_limits_says_what_was_cut() {
+    let mut doc: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
+    doc["headline"] = "word ".repeat(2_000).into();
+    doc["body"] = (0..2_500).map(|i| format!("Paragraph {i}.")).collect();
+    let article = Arc::new(Article::from_json(&doc.to_string()).unwrap());
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+
+    let note = m.one("[role=note]");
+    assert_eq!(
+        m.texts("[role=note] li"),
+        [
+            "The headline was shortened to 300 characters.",
+            "Showing the first 2,000 of 2,500 body blocks.",
+        ]
+    );
+    assert!(
+        note.text_content()
+            .unwrap()
+            .contains("too long to show in full")
+    );
+    assert_eq!(m.all(".article-body p").len(), 2_000);
+    assert!(m.text("h1").ends_with('…'));
+}
+
+#[wasm_bindgen_test]
+fn an_article_within_the_limits_has_no_note() {
+    let article = Arc::new(reference());
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    m.none("[role=note]");
+}
+
+#[wasm_bindgen_test]
 fn reference_article_lays_out_like_the_reference_page() {
     let article = Arc::new(reference());
     let m = Mounted::new(move || view! { <ArticleView article /> });
@@ -408,7 +440,7 @@ async fn error_panels_offer_the_right_way_out() {
     let m = Mounted::new(move || {
         view! {
             <div id="not-found"><ErrorPanel error=FetchError::NotFound what="article" retry=|_| {} /></div>
-            <div id="server"><ErrorPanel error=FetchError::Server { status: 503 } what="article" retry=move |_| retries.update(|n| *n += 1) /></div>
+            <div id="server"><ErrorPanel error=FetchError::Server { status: 503, retry_after: None } what="article" retry=move |_| retries.update(|n| *n += 1) /></div>
             <div id="invalid">
                 <ErrorPanel
                     error=FetchError::Invalid(signal_of_hope::model::Article::from_json("{}").unwrap_err())
@@ -440,6 +472,63 @@ async fn error_panels_offer_the_right_way_out() {
         m.text("#invalid code")
     );
     m.none("#invalid button");
+}
+
+#[wasm_bindgen_test]
+async fn a_removed_article_and_a_busy_server_say_so() {
+    let m = Mounted::new(move || {
+        view! {
+            <div id="gone"><ErrorPanel error=FetchError::Gone what="article" retry=|_| {} /></div>
+            <div id="busy">
+                <ErrorPanel
+                    error=FetchError::Server { status: 503, retry_after: Some(120) }
+                    what="article"
+                    retry=|_| {}
+                />
+            </div>
+        }
+    });
+    assert_eq!(m.text("#gone h1"), "Article removed");
+    assert!(
+        m.text("#gone p:first-of-type")
+            .contains("removed by its publisher")
+    );
+    m.none("#gone button");
+    assert!(
+        m.text("#busy .problem")
+            .ends_with("It asks to be tried again in 2 minutes.")
+    );
+    m.one("#busy button");
+}
+
+#[wasm_bindgen_test]
+async fn the_errors_panel_follows_the_latest_error() {
+    use leptos::error::{ErrorId, Errors};
+    let errors = ArcRwSignal::new(Errors::default());
+    errors.update(|e| {
+        e.insert(
+            ErrorId::from(1),
+            FetchError::Server {
+                status: 503,
+                retry_after: None,
+            },
+        )
+    });
+    let shown = errors.clone();
+    let m = Mounted::new(
+        move || view! { <ErrorsPanel errors=shown.clone() what="article" retry=|_| {} /> },
+    );
+    assert!(m.text(".problem").contains("HTTP 503"));
+    errors.update(|e| {
+        e.remove(&ErrorId::from(1));
+        e.insert(ErrorId::from(2), FetchError::Network(String::new()));
+    });
+    leptos::task::tick().await;
+    assert!(
+        m.text(".problem").contains("Couldn't reach the server"),
+        "{}",
+        m.text(".problem")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -655,3 +655,16 @@ fn embed_routes_and_snippets() {
          <script src=\"https://r.example/embed/v1/loader.js\" async></script>"
     );
 }
+
+/// Found by the fuzzer (`scripts/fuzz`, target `adapters`): a scheme in mixed case is still
+/// a link, kept as written (the browser lower-cases it), never a way past the check.
+#[test]
+fn link_schemes_match_in_any_case() {
+    use signal_of_hope::model::ExternalUrl;
+    assert_eq!(
+        ExternalUrl::parse("hTtps://www.sciencedaily.com/").map(|u| u.as_str().to_owned()),
+        Some("hTtps://www.sciencedaily.com/".to_owned())
+    );
+    assert!(ExternalUrl::parse_link("MAILTO:desk@example.org").is_some());
+    assert!(ExternalUrl::parse_link("JavaScript:alert(1)").is_none());
+}

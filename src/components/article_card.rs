@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::{Dateline, Kicker, PillarBadges, use_paths};
+use super::{CutNotice, Dateline, Kicker, PillarBadges, use_paths};
 use crate::{
-    model::{Card, text},
+    model::{Card, Cut, text},
     source::Store,
 };
 
@@ -45,8 +45,14 @@ pub fn ArticleCard(card: Card) -> impl IntoView {
 
 /// Cards in order, as a list.
 #[component]
-pub fn CardList(cards: Vec<Card>) -> impl IntoView {
+pub fn CardList(
+    cards: Vec<Card>,
+    /// What was left out of the index pages these cards come from (`FeedPage::cut`).
+    #[prop(optional)]
+    cut: Vec<Cut>,
+) -> impl IntoView {
     view! {
+        <CutNotice cut lead="This index is too long to show in full." />
         <ol class="cards">
             {cards.into_iter().map(|card| view! { <li><ArticleCard card /></li> }).collect_view()}
         </ol>

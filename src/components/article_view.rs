@@ -2,7 +2,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{ArticleHeader, BodyBlocks, PillarSection, Sources, SummaryBox, SummaryBoxes};
+use super::{
+    ArticleHeader, BodyBlocks, CutNotice, PillarSection, Sources, SummaryBox, SummaryBoxes,
+};
 use crate::model::{Article, text};
 
 /// The article laid out like the reference page.
@@ -20,6 +22,7 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                 status_label=a.status_label
                 reading_time=Some(reading_time)
             />
+            <CutNotice cut=a.cut />
             {a.summary.map(|text| view! { <SummaryBox text /> })}
             <SummaryBoxes boxes=a.summary_boxes />
             <PillarSection pillars=a.pillars />

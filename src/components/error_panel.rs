@@ -18,14 +18,31 @@ pub fn NotFoundPanel(title: String, message: String) -> impl IntoView {
     }
 }
 
+/// [`ErrorPanel`] for whatever an `ErrorBoundary` holds now. An `ErrorBoundary` calls its
+/// fallback once, when the first error arrives; a Retry that fails differently (503, then
+/// offline) replaces the error without calling it again, so the panel must follow the errors
+/// itself or it goes on showing the first one.
+#[component]
+pub fn ErrorsPanel<F>(errors: ArcRwSignal<Errors>, what: &'static str, retry: F) -> impl IntoView
+where
+    F: Fn(()) + Clone + Send + Sync + 'static,
+{
+    let error = Memo::new(move |_| FetchError::from_errors(&errors.read()));
+    move || view! { <ErrorPanel error=error.get() what retry=retry.clone() /> }
+}
+
 /// What went wrong loading `what` ("article", "articles"), and what the reader can do:
 /// go back on a 404, retry a failure that may pass, read what is wrong with a bad document.
+///
+/// `retry` is kept as the closure itself, not a `Callback`: a `Callback` lives in the reactive
+/// owner that was current when the panel was made, and an `ErrorBoundary` may dispose of that
+/// owner while the panel stays on screen (after a Retry that fails again), so a second click on
+/// Retry would panic.
 #[component]
-pub fn ErrorPanel(
-    error: FetchError,
-    what: &'static str,
-    #[prop(into)] retry: Callback<()>,
-) -> impl IntoView {
+pub fn ErrorPanel<F>(error: FetchError, what: &'static str, retry: F) -> impl IntoView
+where
+    F: Fn(()) + 'static,
+{
     let home = use_paths().home();
     let heading = error.heading(what);
     match error {
@@ -33,6 +50,14 @@ pub fn ErrorPanel(
             <NotFoundPanel
                 title=heading
                 message=format!("There is no {what} at this address. It may have been moved or removed.")
+            />
+        }
+        .into_any(),
+        // Taken down on purpose (410): say so, and do not offer a Retry that cannot help.
+        FetchError::Gone => view! {
+            <NotFoundPanel
+                title=heading
+                message=format!("The {what} at this address has been removed by its publisher.")
             />
         }
         .into_any(),
@@ -59,7 +84,7 @@ pub fn ErrorPanel(
                         {retryable
                             .then(|| {
                                 view! {
-                                    <button type="button" class="button" on:click=move |_| retry.run(())>
+                                    <button type="button" class="button" on:click=move |_| retry(())>
                                         "Retry"
                                     </button>
                                 }

@@ -2,33 +2,161 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{Block, ContractError, ExternalUrl, PublishedAt, body, version, wire};
+use super::{
+    Block, ContractError, ExternalUrl, PublishedAt, body,
+    limits::{
+        Cut, Cuts, MAX_HEADLINE_CHARS, MAX_LABEL_CHARS, MAX_PILLARS, MAX_POINTS, MAX_SOURCES,
+        MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS,
+    },
+    version, wire,
+};
 
 /// An article, validated and normalised: optional text is `None` rather than blank,
-/// unknown body blocks and empty elements are gone, links are safe.
+/// unknown body blocks and empty elements are gone, links are safe, and everything is
+/// within the reader's limits (`model::limits`), with what was cut in [`Article::cut`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "ArticleDoc")]
 pub struct Article {
-    #[serde(deserialize_with = "wire::required_text")]
     pub slug: String,
-    #[serde(deserialize_with = "wire::required_text")]
     pub headline: String,
     pub published_at: PublishedAt,
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub kicker: Option<String>,
-    #[serde(default)]
     pub publisher: Option<Publisher>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub status_label: Option<String>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub summary: Option<String>,
-    #[serde(default, deserialize_with = "summary_boxes")]
     pub summary_boxes: Vec<SummaryBox>,
-    #[serde(default, deserialize_with = "pillars")]
     pub pillars: Vec<Pillar>,
-    #[serde(default, deserialize_with = "body::body")]
     pub body: Vec<Block>,
-    #[serde(default, deserialize_with = "wire::list")]
     pub sources: Vec<Source>,
+    /// What the reader left out or shortened to stay within its limits, to be said on the
+    /// page; empty for any ordinary article.
+    pub cut: Vec<Cut>,
+}
+
+/// The article document as written, before the limits are applied.
+#[derive(Deserialize)]
+struct ArticleDoc {
+    #[serde(deserialize_with = "wire::required_text")]
+    slug: String,
+    #[serde(deserialize_with = "wire::required_text")]
+    headline: String,
+    published_at: PublishedAt,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    kicker: Option<String>,
+    #[serde(default)]
+    publisher: Option<Publisher>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    status_label: Option<String>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    summary: Option<String>,
+    #[serde(default)]
+    summary_boxes: Option<wire::Limited<SummaryBoxDoc, MAX_SUMMARY_BOXES>>,
+    #[serde(default, deserialize_with = "pillars")]
+    pillars: RawPillars,
+    #[serde(default, deserialize_with = "body::body")]
+    body: body::RawBody,
+    #[serde(default)]
+    sources: Option<wire::Limited<Source, MAX_SOURCES>>,
+}
+
+impl From<ArticleDoc> for Article {
+    fn from(doc: ArticleDoc) -> Self {
+        let mut cuts = Cuts::default();
+        let ArticleDoc {
+            mut slug,
+            mut headline,
+            published_at,
+            mut kicker,
+            mut publisher,
+            mut status_label,
+            mut summary,
+            summary_boxes,
+            pillars,
+            body,
+            sources,
+        } = doc;
+        let pillars = limit_card_fields(
+            &mut slug,
+            &mut headline,
+            &mut kicker,
+            &mut summary,
+            pillars,
+            &mut cuts,
+        );
+        if let Some(label) = &mut status_label {
+            cuts.text("status label", label, MAX_LABEL_CHARS);
+        }
+        if let Some(publisher) = &mut publisher {
+            cuts.text("publisher name", &mut publisher.name, MAX_LABEL_CHARS);
+        }
+        let summary_boxes = summary_boxes.unwrap_or_default();
+        let unread_boxes = summary_boxes.total - summary_boxes.items.len();
+        let summary_boxes: Vec<SummaryBox> = summary_boxes
+            .items
+            .into_iter()
+            .filter_map(|doc| doc.limit(&mut cuts))
+            .collect();
+        cuts.items(
+            "summary boxes",
+            summary_boxes.len(),
+            summary_boxes.len() + unread_boxes,
+        );
+        let body = body.limit(&mut cuts);
+        let sources = sources.unwrap_or_default();
+        cuts.items("sources", sources.items.len(), sources.total);
+        let mut sources = sources.items;
+        for source in &mut sources {
+            cuts.text("source name", &mut source.name, MAX_LABEL_CHARS);
+        }
+        Self {
+            slug,
+            headline,
+            published_at,
+            kicker,
+            publisher,
+            status_label,
+            summary,
+            summary_boxes,
+            pillars,
+            body,
+            sources,
+            cut: cuts.into_vec(),
+        }
+    }
+}
+
+/// The limits on the fields an article and its card share; a card applies the same, so the
+/// card shown while an article loads reads the same as the article.
+pub(crate) fn limit_card_fields(
+    slug: &mut String,
+    headline: &mut String,
+    kicker: &mut Option<String>,
+    summary: &mut Option<String>,
+    pillars: RawPillars,
+    cuts: &mut Cuts,
+) -> Vec<Pillar> {
+    cuts.slug("slug", slug);
+    cuts.text("headline", headline, MAX_HEADLINE_CHARS);
+    if let Some(kicker) = kicker {
+        cuts.text("kicker", kicker, MAX_LABEL_CHARS);
+    }
+    if let Some(summary) = summary {
+        cuts.text("summary", summary, MAX_SUMMARY_CHARS);
+    }
+    let RawPillars {
+        pillars: mut list,
+        unread,
+    } = pillars;
+    for pillar in list.iter_mut() {
+        cuts.slug("pillar slug", &mut pillar.slug);
+        cuts.text("pillar name", &mut pillar.name, MAX_LABEL_CHARS);
+    }
+    // Two slugs may have become one when shortened.
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|p| seen.insert(p.slug.clone()));
+    cuts.items("pillars", MAX_PILLARS.min(list.len()), list.len() + unread);
+    list.truncate(MAX_PILLARS);
+    list
 }
 
 impl Article {
@@ -53,14 +181,76 @@ pub struct Publisher {
 }
 
 /// A box beside the main summary: a title, and text and/or points.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryBox {
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub title: Option<String>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub text: Option<String>,
-    #[serde(default, deserialize_with = "wire::text_list")]
     pub points: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SummaryBoxDoc {
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    text: Option<String>,
+    #[serde(default)]
+    points: Option<wire::Limited<Point, MAX_POINTS>>,
+}
+
+impl wire::Counted for SummaryBoxDoc {
+    /// A box with neither text nor points is not shown.
+    fn counts(&self) -> bool {
+        self.text.is_some()
+            || self
+                .points
+                .as_ref()
+                .is_some_and(|p| p.items.iter().any(|p| p.0.is_some()))
+    }
+}
+
+/// A point of a summary box; `None` when blank (dropped).
+struct Point(Option<String>);
+
+impl<'de> Deserialize<'de> for Point {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        wire::optional_text(de).map(Point)
+    }
+}
+
+impl wire::Counted for Point {
+    fn counts(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+impl SummaryBoxDoc {
+    /// The box within its limits, or `None` if it has nothing to show.
+    fn limit(self, cuts: &mut Cuts) -> Option<SummaryBox> {
+        let points = self.points.unwrap_or_default();
+        let unread = points.total - points.items.len();
+        let mut list: Vec<String> = points.items.into_iter().filter_map(|p| p.0).collect();
+        cuts.items("points in a summary box", list.len(), list.len() + unread);
+        if self.text.is_none() && list.is_empty() {
+            return None;
+        }
+        let mut title = self.title;
+        let mut text = self.text;
+        if let Some(title) = &mut title {
+            cuts.text("summary box title", title, MAX_LABEL_CHARS);
+        }
+        if let Some(text) = &mut text {
+            cuts.text("summary box text", text, MAX_SUMMARY_CHARS);
+        }
+        for point in &mut list {
+            cuts.text("summary box point", point, MAX_LABEL_CHARS);
+        }
+        Some(SummaryBox {
+            title,
+            text,
+            points: list,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -79,17 +269,28 @@ pub struct Source {
     pub url: Option<ExternalUrl>,
 }
 
-fn summary_boxes<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<SummaryBox>, D::Error> {
-    Ok(wire::list::<D, SummaryBox>(de)?
-        .into_iter()
-        .filter(|b| b.text.is_some() || !b.points.is_empty())
-        .collect())
+/// Pillar entries read; past these, a list of pillars is only counted. Far more than are
+/// shown, since repeated slugs are dropped before the first [`MAX_PILLARS`] are kept.
+const PILLAR_ENTRIES_READ: usize = 1_000;
+
+/// Pillars as read: each slug once (the first wins), so badges and counts never repeat, and
+/// how many entries were left unread.
+#[derive(Debug, Default)]
+pub(crate) struct RawPillars {
+    pillars: Vec<Pillar>,
+    unread: usize,
 }
 
-/// Pillars, each slug once (the first wins), so badges and counts never repeat.
-pub(crate) fn pillars<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Pillar>, D::Error> {
-    let mut pillars = wire::list::<D, Pillar>(de)?;
+impl wire::Counted for Pillar {}
+
+pub(crate) fn pillars<'de, D: Deserializer<'de>>(de: D) -> Result<RawPillars, D::Error> {
+    let list =
+        Option::<wire::Limited<Pillar, PILLAR_ENTRIES_READ>>::deserialize(de)?.unwrap_or_default();
+    let unread = list.total - list.items.len();
+    let mut pillars = list.items;
     let mut seen = std::collections::HashSet::new();
     pillars.retain(|p| seen.insert(p.slug.clone()));
-    Ok(pillars)
+    Ok(RawPillars { pillars, unread })
 }
+
+impl wire::Counted for Source {}

@@ -6,6 +6,10 @@ use serde_json::{Map, Value};
 use super::{
     ContractError, ExternalUrl,
     error::{describe, nested},
+    limits::{
+        self, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS, MAX_LABEL_CHARS,
+        MAX_LINKS, MAX_LIST_ITEMS,
+    },
     rich_text::{RichText, Span},
     wire,
 };
@@ -41,13 +45,20 @@ impl Block {
 /// A typed block, read from its buffered fields once `type` is known: `None` for unknown
 /// types (skipped, so backends can add types) and for blocks left empty. Read by hand from
 /// the buffer rather than through serde, which would compile a deserializer per block type.
-fn typed_block(kind: &str, fields: &Map<String, Value>) -> Result<Option<Block>, ContractError> {
+/// With it, the number of a list's items left unread past [`MAX_LIST_ITEMS`]
+/// (`skipped_items` were not even buffered, see [`ItemsField`]).
+fn typed_block(
+    kind: &str,
+    fields: &Map<String, Value>,
+    skipped_items: usize,
+) -> Result<(Option<Block>, usize), ContractError> {
+    let mut unread = skipped_items;
     let required = |name: &str| {
         fields
             .get(name)
             .ok_or_else(|| ContractError::at(name, "required, but missing"))
     };
-    Ok(match kind {
+    let block = match kind {
         "paragraph" => rich_text(required("text")?, "text")?.map(Block::Paragraph),
         "heading" => match required("text")? {
             Value::String(text) => Some(text.trim())
@@ -71,14 +82,20 @@ fn typed_block(kind: &str, fields: &Map<String, Value>) -> Result<Option<Block>,
             let Value::Array(items) = required("items")? else {
                 return Err(expected("items", "a list", required("items")?));
             };
+            // Items past the limit are not read (see `model::limits`).
             let mut out = Vec::new();
             for (index, item) in items.iter().enumerate() {
+                if out.len() == MAX_LIST_ITEMS {
+                    unread += items.len() - index;
+                    break;
+                }
                 out.extend(rich_text(item, &format!("items[{index}]"))?);
             }
             (!out.is_empty()).then_some(Block::List(out))
         }
         _ => None,
-    })
+    };
+    Ok((block, unread))
 }
 
 fn expected(path: &str, what: &str, found: &Value) -> ContractError {
@@ -132,8 +149,77 @@ fn rich_text(value: &Value, path: &str) -> Result<Option<RichText>, ContractErro
     Ok(RichText::new(spans))
 }
 
-/// A body entry: a plain string (a paragraph) or a typed block object.
-struct BodyEntry(Option<Block>);
+/// A block's `items`, buffered like any other field, except that a list's entries past
+/// twice [`MAX_LIST_ITEMS`] are only counted: a million-item list costs a scan, not a million
+/// buffered values.
+struct ItemsField(Value, usize);
+
+impl<'de> Deserialize<'de> for ItemsField {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct ItemsVisitor;
+
+        impl<'de> Visitor<'de> for ItemsVisitor {
+            type Value = ItemsField;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_bool<E>(self, v: bool) -> Result<ItemsField, E> {
+                Ok(ItemsField(Value::Bool(v), 0))
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<ItemsField, E> {
+                Ok(ItemsField(Value::from(v), 0))
+            }
+
+            fn visit_u64<E>(self, v: u64) -> Result<ItemsField, E> {
+                Ok(ItemsField(Value::from(v), 0))
+            }
+
+            fn visit_f64<E>(self, v: f64) -> Result<ItemsField, E> {
+                Ok(ItemsField(Value::from(v), 0))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<ItemsField, E> {
+                Ok(ItemsField(Value::String(v.to_owned()), 0))
+            }
+
+            fn visit_unit<E>(self) -> Result<ItemsField, E> {
+                Ok(ItemsField(Value::Null, 0))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ItemsField, A::Error> {
+                let value = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(ItemsField(value, 0))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ItemsField, A::Error> {
+                let mut items = Vec::new();
+                while items.len() < 2 * MAX_LIST_ITEMS {
+                    match seq.next_element::<Value>()? {
+                        Some(item) => items.push(item),
+                        None => return Ok(ItemsField(Value::Array(items), 0)),
+                    }
+                }
+                let mut skipped = 0;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    skipped += 1;
+                }
+                Ok(ItemsField(Value::Array(items), skipped))
+            }
+        }
+
+        de.deserialize_any(ItemsVisitor)
+    }
+}
+
+/// A body entry: a plain string (a paragraph) or a typed block object; and for a list, how
+/// many of its items were left unread past [`MAX_LIST_ITEMS`].
+struct BodyEntry(Option<Block>, usize);
 
 impl<'de> Deserialize<'de> for BodyEntry {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
@@ -149,6 +235,7 @@ impl<'de> Deserialize<'de> for BodyEntry {
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<BodyEntry, E> {
                 Ok(BodyEntry(
                     RichText::new([Span::Text(text.to_owned())]).map(Block::Paragraph),
+                    0,
                 ))
             }
 
@@ -156,6 +243,7 @@ impl<'de> Deserialize<'de> for BodyEntry {
                 // `type` may come after the fields it governs, so the block is read whole first.
                 let mut kind = None;
                 let mut fields = Map::new();
+                let mut skipped_items = 0;
                 while let Some(key) = map.next_key::<String>()? {
                     if fields.contains_key(&key) || (key == "type" && kind.is_some()) {
                         return Err(serde::de::Error::custom(format_args!(
@@ -164,13 +252,18 @@ impl<'de> Deserialize<'de> for BodyEntry {
                     }
                     if key == "type" {
                         kind = Some(map.next_value::<String>()?);
+                    } else if key == "items" {
+                        let ItemsField(value, skipped) = map.next_value()?;
+                        skipped_items = skipped;
+                        fields.insert(key, value);
                     } else {
                         let value = map.next_value::<Value>()?;
                         fields.insert(key, value);
                     }
                 }
                 let kind = kind.ok_or_else(|| serde::de::Error::missing_field("type"))?;
-                typed_block(&kind, &fields).map(BodyEntry).map_err(nested)
+                let (block, unread) = typed_block(&kind, &fields, skipped_items).map_err(nested)?;
+                Ok(BodyEntry(block, unread))
             }
         }
 
@@ -178,9 +271,146 @@ impl<'de> Deserialize<'de> for BodyEntry {
     }
 }
 
-pub(crate) fn body<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Block>, D::Error> {
-    Ok(wire::list::<D, BodyEntry>(de)?
-        .into_iter()
-        .filter_map(|entry| entry.0)
-        .collect())
+impl wire::Counted for BodyEntry {
+    /// Blank and unknown blocks are dropped, so they do not count towards the limit.
+    fn counts(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// The body as read: its first blocks (up to [`MAX_BODY_BLOCKS`]) and how many entries the
+/// document has, before the limits on text are applied.
+#[derive(Debug, Default)]
+pub(crate) struct RawBody {
+    /// Each block, and for a list the items left unread.
+    blocks: Vec<(Block, usize)>,
+    /// Entries read (blocks, and the blank or unknown entries dropped among them).
+    read: usize,
+    /// Entries in the document.
+    entries: usize,
+}
+
+pub(crate) fn body<'de, D: Deserializer<'de>>(de: D) -> Result<RawBody, D::Error> {
+    let list =
+        Option::<wire::Limited<BodyEntry, MAX_BODY_BLOCKS>>::deserialize(de)?.unwrap_or_default();
+    Ok(RawBody {
+        read: list.items.len(),
+        entries: list.total,
+        blocks: list
+            .items
+            .into_iter()
+            .filter_map(|BodyEntry(block, unread)| Some((block?, unread)))
+            .collect(),
+    })
+}
+
+impl RawBody {
+    /// The blocks within the body's limits (see `model::limits`), noting in `cuts` what was
+    /// left out or shortened.
+    pub(crate) fn limit(self, cuts: &mut Cuts) -> Vec<Block> {
+        let mut out = Vec::with_capacity(self.blocks.len());
+        let mut chars_left = MAX_BODY_CHARS;
+        let mut links_left = MAX_LINKS;
+        let mut unlinked = 0;
+        let (mut items_shown, mut items_total) = (0, 0);
+        let mut text_cut = false;
+        let read_blocks = self.blocks.len();
+        for (mut block, unread_items) in self.blocks {
+            if chars_left == 0 {
+                text_cut = true;
+                break;
+            }
+            let rich = |cuts: &mut Cuts, what, text: &mut RichText| {
+                if text.shorten(MAX_BLOCK_CHARS) {
+                    cuts.count(what, MAX_BLOCK_CHARS);
+                }
+            };
+            match &mut block {
+                Block::Paragraph(text) => rich(cuts, "paragraph", text),
+                Block::Heading(text) => cuts.text("heading", text, MAX_LABEL_CHARS),
+                Block::Quote { text, cite } => {
+                    rich(cuts, "quotation", text);
+                    if let Some(cite) = cite {
+                        cuts.text("quotation source", cite, MAX_LABEL_CHARS);
+                    }
+                }
+                Block::List(items) => {
+                    if unread_items > 0 {
+                        items_shown += items.len();
+                        items_total += items.len() + unread_items;
+                    }
+                    for item in items.iter_mut() {
+                        rich(cuts, "list item", item);
+                    }
+                }
+            }
+            let chars = block_chars(&block);
+            if chars > chars_left {
+                cut_block(&mut block, chars_left);
+                text_cut = true;
+                chars_left = 0;
+            } else {
+                chars_left -= chars;
+            }
+            unlinked += match &mut block {
+                Block::Paragraph(text) | Block::Quote { text, .. } => {
+                    text.unlink_after(&mut links_left)
+                }
+                Block::List(items) => items
+                    .iter_mut()
+                    .map(|item| item.unlink_after(&mut links_left))
+                    .sum(),
+                Block::Heading(_) => 0,
+            };
+            out.push(block);
+        }
+        let unread = self.entries - self.read;
+        let dropped = read_blocks - out.len();
+        cuts.items(limits::BODY_BLOCKS, out.len(), out.len() + dropped + unread);
+        cuts.items("list items", items_shown, items_total);
+        if text_cut {
+            cuts.push(Cut::BodyText {
+                max_chars: MAX_BODY_CHARS,
+            });
+        }
+        if unlinked > 0 {
+            cuts.push(Cut::Links { shown: MAX_LINKS });
+        }
+        out
+    }
+}
+
+/// The characters of a block's text (a quotation's source aside, which is short).
+fn block_chars(block: &Block) -> usize {
+    match block {
+        Block::Paragraph(text) | Block::Quote { text, .. } => text.chars(),
+        Block::Heading(text) => text.chars().count(),
+        Block::List(items) => items.iter().map(RichText::chars).sum(),
+    }
+}
+
+/// Shortens a block to `max_chars` characters of text in all.
+fn cut_block(block: &mut Block, max_chars: usize) {
+    match block {
+        Block::Paragraph(text) | Block::Quote { text, .. } => {
+            text.shorten(max_chars);
+        }
+        Block::Heading(text) => {
+            limits::shorten(text, max_chars);
+        }
+        Block::List(items) => {
+            let mut left = max_chars;
+            let mut keep = 0;
+            for item in items.iter_mut() {
+                keep += 1;
+                let chars = item.chars();
+                if chars >= left {
+                    item.shorten(left);
+                    break;
+                }
+                left -= chars;
+            }
+            items.truncate(keep);
+        }
+    }
 }

@@ -2,24 +2,64 @@
 
 use serde::Deserialize;
 
-use super::{Article, ContractError, Pillar, PublishedAt, article, version, wire};
+use super::{
+    Article, ContractError, Pillar, PublishedAt, article,
+    limits::{Cut, Cuts, MAX_CARDS},
+    version, wire,
+};
 
 /// What the feed knows of an article before its document is fetched: the article's own
-/// fields, parsed by the same rules (the rest of an article's fields are ignored here).
+/// fields, parsed by the same rules and cut to the same limits (the rest of an article's
+/// fields are ignored here).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "CardDoc")]
 pub struct Card {
-    #[serde(deserialize_with = "wire::required_text")]
     pub slug: String,
-    #[serde(deserialize_with = "wire::required_text")]
     pub headline: String,
     pub published_at: PublishedAt,
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub kicker: Option<String>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub summary: Option<String>,
-    #[serde(default, deserialize_with = "article::pillars")]
     pub pillars: Vec<Pillar>,
 }
+
+#[derive(Deserialize)]
+struct CardDoc {
+    #[serde(deserialize_with = "wire::required_text")]
+    slug: String,
+    #[serde(deserialize_with = "wire::required_text")]
+    headline: String,
+    published_at: PublishedAt,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    kicker: Option<String>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    summary: Option<String>,
+    #[serde(default, deserialize_with = "article::pillars")]
+    pillars: article::RawPillars,
+}
+
+impl From<CardDoc> for Card {
+    fn from(mut doc: CardDoc) -> Self {
+        // The article page says what was cut; a card just shows what fits.
+        let pillars = article::limit_card_fields(
+            &mut doc.slug,
+            &mut doc.headline,
+            &mut doc.kicker,
+            &mut doc.summary,
+            doc.pillars,
+            &mut Cuts::default(),
+        );
+        Self {
+            slug: doc.slug,
+            headline: doc.headline,
+            published_at: doc.published_at,
+            kicker: doc.kicker,
+            summary: doc.summary,
+            pillars,
+        }
+    }
+}
+
+impl wire::Counted for Card {}
 
 impl From<&Article> for Card {
     fn from(article: &Article) -> Self {
@@ -42,16 +82,42 @@ impl Card {
 
 /// One page of the index.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "FeedPageDoc")]
 pub struct FeedPage {
-    /// Required, and a list: an empty page is `[]`, never `null`.
+    /// Required, and a list: an empty page is `[]`, never `null`. At most
+    /// [`MAX_CARDS`](super::limits::MAX_CARDS).
     pub articles: Vec<Card>,
     /// The next page's URL, relative to this page's URL; `None` on the last page.
-    #[serde(default, deserialize_with = "wire::optional_text")]
     pub next: Option<String>,
     /// The articles themselves, when the page's format carries them (a JSON Feed, JSON-LD):
     /// then an article opens without another request. Never read from contract JSON.
-    #[serde(skip)]
     pub full: Vec<Article>,
+    /// What the reader left out of this page to stay within its limits.
+    pub cut: Vec<Cut>,
+}
+
+#[derive(Deserialize)]
+struct FeedPageDoc {
+    articles: wire::Limited<Card, MAX_CARDS>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
+    next: Option<String>,
+}
+
+impl From<FeedPageDoc> for FeedPage {
+    fn from(doc: FeedPageDoc) -> Self {
+        let mut cuts = Cuts::default();
+        cuts.items(
+            "articles on this page",
+            doc.articles.items.len(),
+            doc.articles.total,
+        );
+        Self {
+            articles: doc.articles.items,
+            next: doc.next,
+            full: Vec::new(),
+            cut: cuts.into_vec(),
+        }
+    }
 }
 
 impl FeedPage {

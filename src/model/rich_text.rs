@@ -1,7 +1,7 @@
 //! Text that may carry links: a string, or a list of runs where a run is a string or a link
 //! `{ "text": …, "url": … }`. Still never HTML: every run is rendered as text.
 
-use super::ExternalUrl;
+use super::{ExternalUrl, limits};
 
 /// Runs of text, some of them links; trimmed at both ends, never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,10 @@ impl RichText {
         }
         trim_edge(&mut out, true);
         trim_edge(&mut out, false);
+        for span in &mut out {
+            let (Span::Text(text) | Span::Link { text, .. }) = span;
+            limits::limit_marks(text);
+        }
         (!out.is_empty()).then_some(Self(out))
     }
 
@@ -51,6 +55,57 @@ impl RichText {
     /// The words without the links, e.g. for a page description.
     pub fn plain(&self) -> String {
         self.0.iter().map(Span::text).collect()
+    }
+
+    /// Characters in all runs.
+    pub(crate) fn chars(&self) -> usize {
+        self.0.iter().map(|span| span.text().chars().count()).sum()
+    }
+
+    /// Cuts the text to at most `max_chars` characters, ending in "…" (see
+    /// [`limits::shorten`]). Returns whether it cut anything.
+    pub(crate) fn shorten(&mut self, max_chars: usize) -> bool {
+        if self.chars() <= max_chars {
+            return false;
+        }
+        let mut left = max_chars;
+        for index in 0..self.0.len() {
+            let span = &mut self.0[index];
+            let n = span.text().chars().count();
+            if n < left {
+                left -= n;
+                continue;
+            }
+            // This run reaches the limit: it keeps what fits, then the ellipsis.
+            let text = match span {
+                Span::Text(text) | Span::Link { text, .. } => text,
+            };
+            limits::ellipsize(text, left);
+            self.0.truncate(index + 1);
+            break;
+        }
+        true
+    }
+
+    /// Turns links into plain text once `links_left` is used up; returns how many it turned.
+    pub(crate) fn unlink_after(&mut self, links_left: &mut usize) -> usize {
+        let mut unlinked = 0;
+        let spans = std::mem::take(&mut self.0)
+            .into_iter()
+            .map(|span| match span {
+                Span::Link { text, url } if *links_left > 0 => {
+                    *links_left -= 1;
+                    Span::Link { text, url }
+                }
+                Span::Link { text, .. } => {
+                    unlinked += 1;
+                    Span::Text(text)
+                }
+                text => text,
+            });
+        // Joins the neighbouring text runs again.
+        *self = Self::new(spans.collect::<Vec<_>>()).unwrap_or(Self(Vec::new()));
+        unlinked
     }
 }
 

@@ -22,24 +22,6 @@ pub(crate) fn optional_text<'de, D: Deserializer<'de>>(de: D) -> Result<Option<S
         .filter(|text| !text.is_empty()))
 }
 
-/// A list that may be absent or `null` (both mean empty).
-pub(crate) fn list<'de, D, T>(de: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Vec<T>>::deserialize(de)?.unwrap_or_default())
-}
-
-/// A list of text items; blank items are dropped.
-pub(crate) fn text_list<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
-    Ok(list::<D, String>(de)?
-        .into_iter()
-        .map(trim_owned)
-        .filter(|item| !item.is_empty())
-        .collect())
-}
-
 /// A link target. Only absolute http(s) URLs become links; anything else (other schemes,
 /// relative or malformed URLs) is not an error, the name is just shown as plain text.
 pub(crate) fn external_url<'de, D: Deserializer<'de>>(
@@ -50,9 +32,82 @@ pub(crate) fn external_url<'de, D: Deserializer<'de>>(
 
 fn trim_owned(text: String) -> String {
     let trimmed = text.trim();
-    if trimmed.len() == text.len() {
+    let mut text = if trimmed.len() == text.len() {
         text
     } else {
         trimmed.to_owned()
+    };
+    super::limits::limit_marks(&mut text);
+    text
+}
+
+/// An entry of a [`Limited`] list: whether it counts towards the limit (a body entry that
+/// is dropped anyway, such as an unknown block type, does not).
+pub(crate) trait Counted {
+    fn counts(&self) -> bool {
+        true
+    }
+}
+
+/// How many entries a [`Limited`] list reads, at most, per entry it keeps.
+const READ_FACTOR: usize = 5;
+
+/// A list read only up to `N` counted entries (and `5 × N` entries in all): the entries after those are
+/// skipped unread (not built, not checked), only counted, so a runaway list costs a scan.
+#[derive(Debug)]
+pub(crate) struct Limited<T, const N: usize> {
+    pub items: Vec<T>,
+    /// Entries in the document, read or not.
+    pub total: usize,
+}
+
+impl<T, const N: usize> Default for Limited<T, N> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            total: 0,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de> + Counted, const N: usize> Deserialize<'de> for Limited<T, N> {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct ListVisitor<T, const N: usize>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de> + Counted, const N: usize> serde::de::Visitor<'de>
+            for ListVisitor<T, N>
+        {
+            type Value = Limited<T, N>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                // The words serde uses for a `Vec`, so messages read the same.
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut list = Limited::default();
+                let mut counted = 0;
+                // Entries that do not count (blank ones) still cost time: read a few times N.
+                while counted < N && list.items.len() < N.saturating_mul(READ_FACTOR) {
+                    let Some(item) = seq.next_element::<T>()? else {
+                        return Ok(list);
+                    };
+                    list.total += 1;
+                    if item.counts() {
+                        counted += 1;
+                    }
+                    list.items.push(item);
+                }
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    list.total += 1;
+                }
+                Ok(list)
+            }
+        }
+
+        de.deserialize_seq(ListVisitor::<T, N>(std::marker::PhantomData))
     }
 }

@@ -4,7 +4,7 @@ use super::{canonical, use_slug};
 use crate::{
     components::{
         ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton, EmbedControl,
-        ErrorPanel, PageMetaTags, SummaryBox, use_paths,
+        ErrorsPanel, PageMetaTags, SummaryBox, use_paths,
     },
     model::seo::PageMeta,
     source::{FetchError, Store},
@@ -42,10 +42,17 @@ pub fn ArticlePage() -> impl IntoView {
     };
 
     let failed = move |errors: ArcRwSignal<Errors>| {
-        let error = FetchError::from_errors(&errors.read());
+        // The title follows the latest error, as the panel does (see `ErrorsPanel`).
+        let title = {
+            let errors = errors.clone();
+            move || {
+                let heading = FetchError::from_errors(&errors.read()).heading("article");
+                view! { <PageMetaTags meta=PageMeta::notice(&heading, here.get()) /> }
+            }
+        };
         view! {
-            <PageMetaTags meta=PageMeta::notice(&error.heading("article"), here.get()) />
-            <ErrorPanel error what="article" retry=move |_| article.refetch() />
+            {title}
+            <ErrorsPanel errors what="article" retry=move |_| article.refetch() />
         }
     };
 

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{ArticleSkeleton, ArticleView, CardsSkeleton, EmbedCard, ErrorPanel},
+    components::{ArticleSkeleton, ArticleView, CardsSkeleton, EmbedCard, ErrorsPanel},
     model::embed::EmbedKind,
-    source::{FetchError, Store},
+    source::Store,
 };
 
 /// One embed: everything it shows is inside `.embed-root`, whose height the frame script
@@ -29,8 +29,7 @@ pub fn EmbedPage(kind: EmbedKind, slug: String, #[prop(optional)] inline: bool) 
         EmbedKind::Card => view! { <CardsSkeleton count=1 /> }.into_any(),
     };
     let failed = move |errors: ArcRwSignal<Errors>| {
-        let error = FetchError::from_errors(&errors.read());
-        view! { <ErrorPanel error what="article" retry=move |_| article.refetch() /> }
+        view! { <ErrorsPanel errors what="article" retry=move |_| article.refetch() /> }
     };
     let content = view! {
         <Suspense fallback>

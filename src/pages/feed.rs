@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use super::canonical;
 use crate::{
-    components::{CardList, CardsSkeleton, ErrorPanel, PageMetaTags, use_paths},
+    components::{CardList, CardsSkeleton, ErrorsPanel, PageMetaTags, use_paths},
     model::{seo::PageMeta, text},
-    source::{FetchError, Store},
+    source::Store,
 };
 
 /// `/`: the newest articles first, a page of the index at a time.
@@ -61,8 +61,7 @@ pub fn FeedPage() -> impl IntoView {
     };
 
     let failed = move |errors: ArcRwSignal<Errors>| {
-        let error = FetchError::from_errors(&errors.read());
-        view! { <ErrorPanel error what="feed" retry=move |_| feed.refetch() /> }
+        view! { <ErrorsPanel errors what="feed" retry=move |_| feed.refetch() /> }
     };
 
     view! {
@@ -72,7 +71,7 @@ pub fn FeedPage() -> impl IntoView {
             <Transition fallback=|| view! { <CardsSkeleton /> } set_pending=set_loading_more>
                 <ErrorBoundary fallback=failed>
                     {move || Suspend::new(async move {
-                        feed.await.map(|state| view! { <CardList cards=state.cards /> })
+                        feed.await.map(|state| view! { <CardList cards=state.cards cut=state.cut /> })
                     })}
                 </ErrorBoundary>
             </Transition>

@@ -13,14 +13,12 @@ pub use not_found::NotFoundPage;
 pub use pillar::PillarPage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use crate::source::Store;
+use crate::{router::Router, source::Store};
 
-/// The `:slug` route parameter.
+/// The slug in the page's path.
 fn use_slug() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("slug").unwrap_or_default())
+    Router::use_context().slug()
 }
 
 /// The absolute URL of an app path, for canonical links.

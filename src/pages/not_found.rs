@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::canonical;
 use crate::{
     components::{NotFoundPanel, PageMetaTags},
     model::seo::PageMeta,
+    router::Router,
     source::Store,
 };
 
@@ -12,7 +12,7 @@ use crate::{
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let store = Store::use_context();
-    let path = use_location().pathname.get_untracked();
+    let path = Router::use_context().pathname().get_untracked();
     view! {
         <PageMetaTags meta=PageMeta::not_found(canonical(store, &path)) />
         <NotFoundPanel

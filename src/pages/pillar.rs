@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::{canonical, use_slug};
 use crate::{
     components::{
-        BackLink, CardList, CardsSkeleton, ErrorPanel, NotFoundPanel, PageMetaTags, use_paths,
+        BackLink, CardList, CardsSkeleton, ErrorsPanel, NotFoundPanel, PageMetaTags, use_paths,
     },
     model::{feed, seo::PageMeta, text},
     source::{FetchError, Store},
@@ -19,10 +19,17 @@ pub fn PillarPage() -> impl IntoView {
     let index = LocalResource::new(move || store.all_cards());
 
     let failed = move |errors: ArcRwSignal<Errors>| {
-        let error = FetchError::from_errors(&errors.read());
+        // The title follows the latest error, as the panel does (see `ErrorsPanel`).
+        let title = {
+            let errors = errors.clone();
+            move || {
+                let heading = FetchError::from_errors(&errors.read()).heading("pillar");
+                view! { <PageMetaTags meta=PageMeta::notice(&heading, here.get()) /> }
+            }
+        };
         view! {
-            <PageMetaTags meta=PageMeta::notice(&error.heading("pillar"), here.get()) />
-            <ErrorPanel error what="pillar" retry=move |_| index.refetch() />
+            {title}
+            <ErrorsPanel errors what="pillar" retry=move |_| index.refetch() />
         }
     };
 
@@ -41,11 +48,16 @@ pub fn PillarPage() -> impl IntoView {
         };
         let cards: Vec<_> = cards.into_iter().cloned().collect();
         let partial = state.more_error.map(|err| {
+            let retry = err.is_retryable().then(|| {
+                view! {
+                    " "
+                    <button type="button" class="button" on:click=move |_| index.refetch()>"Retry"</button>
+                }
+            });
             view! {
                 <p class="more-error" role="alert">
                     "Some articles couldn't be loaded, so this list may be incomplete. " {err.to_string()}
-                    " "
-                    <button type="button" class="button" on:click=move |_| index.refetch()>"Retry"</button>
+                    {retry}
                 </p>
             }
         });
@@ -57,7 +69,7 @@ pub fn PillarPage() -> impl IntoView {
                 <p class="page-count">{text::articles_found(cards.len())}</p>
             </header>
             {partial}
-            <CardList cards />
+            <CardList cards cut=state.cut />
         }
         .into_any()
     };

@@ -1,11 +1,11 @@
 //! The one place that talks to the network.
 
 use gloo_net::http::{Request, Response};
-use wasm_bindgen::{JsCast, closure::Closure};
-use web_sys::{AbortController, RequestMode};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::{AbortController, RequestMode, RequestRedirect, ResponseType};
 
 use super::FetchError;
-use crate::model::ContractError;
+use crate::model::{ContractError, limits};
 
 /// The document types the reader can read, in order of preference.
 const ACCEPT: &str =
@@ -21,8 +21,9 @@ struct Deadline {
 }
 
 impl Deadline {
-    fn new(seconds: u32) -> Option<Self> {
-        let controller = AbortController::new().ok()?;
+    /// Aborts `controller`'s request (a new controller's when `None`) after `seconds`.
+    fn new(seconds: u32, controller: Option<AbortController>) -> Option<Self> {
+        let controller = controller.or_else(|| AbortController::new().ok())?;
         let fired = std::rc::Rc::new(std::cell::Cell::new(false));
         let on_timeout = {
             let controller = controller.clone();
@@ -66,14 +67,24 @@ pub(crate) async fn get<T>(
     timeout_seconds: u32,
     parse: impl FnOnce(&str) -> Result<T, ContractError>,
 ) -> Result<T, FetchError> {
-    let deadline = Deadline::new(timeout_seconds);
-    let signal = deadline.as_ref().map(|d| d.controller.signal());
+    let preloaded = Preloaded::take(url);
+    let deadline = Deadline::new(
+        timeout_seconds,
+        preloaded.as_ref().map(|p| p.controller.clone()),
+    );
     let timed_out = |deadline: &Option<Deadline>| deadline.as_ref().is_some_and(Deadline::fired);
-    let sent = Request::get(url)
-        .header("Accept", ACCEPT)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await;
+    let sent = match preloaded {
+        Some(preloaded) => preloaded.response().await,
+        None => {
+            let signal = deadline.as_ref().map(|d| d.controller.signal());
+            Request::get(url)
+                .header("Accept", ACCEPT)
+                .abort_signal(signal.as_ref())
+                .send()
+                .await
+                .map_err(|err| err.to_string())
+        }
+    };
     let response = match sent {
         Ok(response) => response,
         Err(_) if timed_out(&deadline) => {
@@ -81,32 +92,103 @@ pub(crate) async fn get<T>(
                 seconds: timeout_seconds,
             });
         }
-        Err(err) => return Err(unreadable(url, err.to_string()).await),
+        Err(err) => return Err(unreadable(url, err).await),
     };
     match response.status() {
         200..=299 => {}
-        404 | 410 => return Err(FetchError::NotFound),
-        status @ 500..=599 => return Err(FetchError::Server { status }),
-        status => return Err(FetchError::Http { status }),
+        404 => return Err(FetchError::NotFound),
+        410 => return Err(FetchError::Gone),
+        status @ 500..=599 => {
+            let retry_after = retry_after(&response);
+            return Err(FetchError::Server {
+                status,
+                retry_after,
+            });
+        }
+        status => {
+            let retry_after = retry_after(&response);
+            return Err(FetchError::Http {
+                status,
+                retry_after,
+            });
+        }
     }
-    let body = match response.text().await {
-        Ok(body) => body,
+    // Past the size limit: refused before the body is downloaded or copied into the wasm.
+    if content_length(&response).is_some_and(|bytes| limits::check_size(bytes).is_err()) {
+        if let Some(deadline) = &deadline {
+            deadline.controller.abort();
+        }
+        return Err(FetchError::TooLarge);
+    }
+    let declared_type = content_type(&response);
+    let body = match text(response.into()).await {
+        Ok(Some(body)) => body,
+        Ok(None) => return Err(FetchError::TooLarge),
         Err(_) if timed_out(&deadline) => {
             return Err(FetchError::Timeout {
                 seconds: timeout_seconds,
             });
         }
-        Err(err) => return Err(FetchError::Network(err.to_string())),
+        // The headers came, then the connection broke: the body is cut off.
+        Err(_) => return Err(FetchError::Incomplete { bytes: None }),
     };
     drop(deadline);
     // A JSON body is read whatever its Content-Type says; only a body that is not JSON at all
     // is blamed on the type (an HTML error page served with 200).
-    parse(&body).map_err(|err| match content_type(&response) {
+    parse(&body).map_err(|err| match declared_type {
         Some(kind) if !kind.contains("json") && !is_json(&body) => {
             FetchError::NotJson { content_type: kind }
         }
+        // White space only counts as empty.
+        _ if is_incomplete(&body) => FetchError::Incomplete {
+            bytes: Some(if body.trim().is_empty() {
+                0
+            } else {
+                body.len()
+            }),
+        },
         _ => FetchError::Invalid(err),
     })
+}
+
+/// The request `public/boot.js` started for the page's document before the wasm was
+/// running (same URL, same Accept header).
+struct Preloaded {
+    response: js_sys::Promise,
+    controller: AbortController,
+}
+
+impl Preloaded {
+    const GLOBAL: &str = "__signalPreload";
+
+    /// The preloaded request for `url`, once: a Retry makes a new request.
+    fn take(url: &str) -> Option<Self> {
+        let window = web_sys::window()?;
+        let key = JsValue::from_str(Self::GLOBAL);
+        let entry = js_sys::Reflect::get(&window, &key)
+            .ok()
+            .filter(JsValue::is_object)?;
+        let field = |name: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(name)).ok();
+        if field("url")?.as_string()? != url {
+            return None;
+        }
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        Some(Self {
+            response: field("response")?.dyn_into().ok()?,
+            controller: field("controller")?.dyn_into().ok()?,
+        })
+    }
+
+    async fn response(self) -> Result<Response, String> {
+        match wasm_bindgen_futures::JsFuture::from(self.response).await {
+            Ok(response) => Ok(Response::from(
+                response.unchecked_into::<web_sys::Response>(),
+            )),
+            Err(err) => Err(err
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "the request failed".to_owned(), |e| e.message().into())),
+        }
+    }
 }
 
 /// Why a request got no readable response. The browser reports a CORS refusal and an
@@ -119,10 +201,57 @@ async fn unreadable(url: &str, detail: String) -> FetchError {
         .await
         .is_ok();
     if answered {
-        FetchError::Cors
+        return FetchError::Cors;
+    }
+    // A redirect loop fails both ways; a request that does not follow redirects sees the
+    // first one.
+    let redirected = Request::get(url)
+        .redirect(RequestRedirect::Manual)
+        .send()
+        .await
+        .is_ok_and(|r| r.type_() == ResponseType::Opaqueredirect);
+    if redirected {
+        FetchError::Redirects
     } else {
         FetchError::Network(detail)
     }
+}
+
+/// What `Retry-After` asks for, if the server sent it and let this site read it (a
+/// cross-origin API must list it in `Access-Control-Expose-Headers`).
+fn retry_after(response: &Response) -> Option<u64> {
+    let value = response.headers().get("retry-after")?;
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    super::error::retry_after_seconds(&value, now)
+}
+
+/// Whether `body` is the start of a JSON document that stops too early (or nothing at all),
+/// rather than a whole document that is wrong.
+fn is_incomplete(body: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(body).is_err_and(|err| err.is_eof())
+}
+
+/// The body as text, or `None` when it is past the size limit. Checked on the browser's
+/// string before it is copied into the wasm: its length in UTF-16 units is at most its size in
+/// UTF-8 bytes, so a string already too long is certainly too large.
+async fn text(response: web_sys::Response) -> Result<Option<String>, JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+    let text: js_sys::JsString = text.unchecked_into();
+    if limits::check_size(text.length() as usize).is_err() {
+        return Ok(None);
+    }
+    Ok(Some(text.into()))
+}
+
+/// The `Content-Length` the server declared, if any (the encoded size: a compressed body
+/// may still be too large once decoded, which [`text`] catches).
+fn content_length(response: &Response) -> Option<usize> {
+    response
+        .headers()
+        .get("content-length")?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// The media type, without parameters, lower-case.

@@ -8,7 +8,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use super::{Config, FetchError, adapt, dom::BrowserHtml, http};
-use crate::model::{Article, Card, ContractError, FeedPage, feed};
+use crate::model::{Article, Card, ContractError, Cut, FeedPage, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
 const MAX_PAGES: usize = 100;
@@ -91,6 +91,8 @@ pub struct FeedState {
     pub has_more: bool,
     /// A page after the first failed; the cards already loaded are still shown.
     pub more_error: Option<FetchError>,
+    /// What the pages read so far left out, past the limits (`FeedPage::cut`).
+    pub cut: Vec<Cut>,
 }
 
 impl Store {
@@ -151,14 +153,14 @@ impl Store {
                 Some(fetch) => match fetch.await {
                     // Only a feed index could still hold it (a folder whose `articles.json` is
                     // a feed); its first page tells.
-                    Err(FetchError::NotFound) => {
+                    Err(missing @ (FetchError::NotFound | FetchError::Gone)) => {
                         if !store.index_seen() {
                             let _ = store.pages(Some(1)).await;
                         }
                         if store.index_is_full() {
-                            from_index().await.map_err(|_| FetchError::NotFound)
+                            from_index().await.map_err(|_| missing)
                         } else {
-                            Err(FetchError::NotFound)
+                            Err(missing)
                         }
                     }
                     result => result,
@@ -166,7 +168,7 @@ impl Store {
                 // A document named directly: a feed holds its articles; a contract index's
                 // articles live beside it.
                 None => match from_index().await {
-                    Err(FetchError::NotFound) if !store.index_is_full() => {
+                    Err(FetchError::NotFound | FetchError::Gone) if !store.index_is_full() => {
                         store.fetch_article(&config, &slug).await
                     }
                     result => result,
@@ -266,6 +268,7 @@ impl Store {
         let mut visited = Vec::new();
         let mut next = Some(config.index_url());
         let mut more_error = None;
+        let mut seen = std::collections::HashSet::new();
         while let Some(url) = next.clone() {
             // Stop at the limit, or where `next` leads back to a page already read.
             if pages.len() == limit || visited.contains(&url) {
@@ -274,7 +277,19 @@ impl Store {
             visited.push(url.clone());
             match self.page(url.clone()).await {
                 Ok(page) => {
-                    next = page.next.as_deref().and_then(|n| Config::next_url(&url, n));
+                    let new_cards = page
+                        .articles
+                        .iter()
+                        .filter(|card| seen.insert(card.slug.clone()))
+                        .count();
+                    // A later page with nothing new is a `next` that repeats the index under
+                    // another URL (`?page=2` ignored by the server): following it would only
+                    // load the same cards again, so the index ends here.
+                    next = if new_cards == 0 && !pages.is_empty() {
+                        None
+                    } else {
+                        page.next.as_deref().and_then(|n| Config::next_url(&url, n))
+                    };
                     pages.push(page);
                 }
                 Err(err) if pages.is_empty() => return Err(err),
@@ -284,13 +299,19 @@ impl Store {
                 }
             }
         }
-        // More to show: a page not read yet, or the one that just failed (Load more retries it).
+        // More to show: a page not read yet, or the one that just failed if asking again can
+        // help (Load more retries it; a page that is gone stays gone).
         let unread = next.is_some_and(|url| !visited.contains(&url));
-        let has_more = (unread || more_error.is_some()) && pages.len() < MAX_PAGES;
+        let retry = more_error.as_ref().is_some_and(FetchError::is_retryable);
+        let has_more = (unread || retry) && pages.len() < MAX_PAGES;
         Ok(FeedState {
             cards: feed::merge_pages(pages.iter().map(Arc::as_ref)),
             has_more,
             more_error,
+            cut: pages
+                .iter()
+                .flat_map(|page| page.cut.iter().cloned())
+                .collect(),
         })
     }
 

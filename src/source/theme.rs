@@ -1,6 +1,6 @@
 //! The colour theme: the system's by default, or the reader's remembered choice.
 //!
-//! `public/theme.js` applies a remembered choice before the first paint (no flash of the
+//! `public/boot.js` applies a remembered choice before the first paint (no flash of the
 //! wrong theme); this module reads and changes it afterwards. The stylesheet follows
 //! `prefers-color-scheme` unless `<html data-theme>` says otherwise.
 
@@ -10,7 +10,7 @@ use leptos::{
 };
 use web_sys::MediaQueryList;
 
-/// Must match `public/theme.js`.
+/// Must match `public/boot.js`.
 const STORAGE_KEY: &str = "signal-of-hope:theme";
 const ATTRIBUTE: &str = "data-theme";
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";

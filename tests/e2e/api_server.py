@@ -19,6 +19,15 @@ Ops (paths relative to BASE, e.g. "/articles.json"; "times": null means every ti
     content_type {path, type}          this Content-Type instead of the file's
     respond {path, status, body, type} this body instead of the file
     hold {path} / release {path}       keep requests waiting until released
+    truncate {path, bytes, lie, times} only the first `bytes` of the body; with `lie`, the
+                                       Content-Length of the whole body, then the connection
+                                       closes (cut mid-body), else a short but complete answer
+    redirect {path, location, status, times}
+                                       a redirect to `location` (a path under BASE, or an
+                                       absolute URL); to `path` itself: a redirect loop
+    headers {path, headers, expose}    extra response headers on every answer for `path`,
+                                       listed in Access-Control-Expose-Headers unless not `expose`
+    rst {path, times}                  reset the connection (TCP RST) without a response
     requests                           the paths requested so far (preflights not counted)
     reset                              forget faults and requests, release held requests
 """
@@ -27,6 +36,8 @@ import json
 import math
 import os
 import select
+import socket
+import struct
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -71,6 +82,9 @@ class State:
         self.types = {}  # path -> content type
         self.bodies = {}  # path -> (status, bytes, content type)
         self.held = {}  # path -> threading.Event
+        self.truncated = {}  # path -> {"bytes": int, "lie": bool, "times": ...}
+        self.redirects = {}  # path -> {"location": str, "status": int, "times": ...}
+        self.extra = {}  # path -> ({header: value}, expose)
         self.requests = []
         for gate in held.values():
             gate.set()
@@ -107,6 +121,14 @@ class State:
                 self.faults[path] = {"drop": False, "status": cmd["status"], "times": times}
             elif op == "drop":
                 self.faults[path] = {"drop": True, "status": 0, "times": times}
+            elif op == "rst":
+                self.faults[path] = {"drop": True, "rst": True, "status": 0, "times": times}
+            elif op == "truncate":
+                self.truncated[path] = {"bytes": int(cmd["bytes"]), "lie": bool(cmd.get("lie")), "times": times}
+            elif op == "redirect":
+                self.redirects[path] = {"location": cmd["location"], "status": cmd.get("status", 302), "times": times}
+            elif op == "headers":
+                self.extra[path] = ({str(k): str(v) for k, v in cmd["headers"].items()}, cmd.get("expose", True))
             elif op == "nocors":
                 self.nocors[path] = {"times": times}
             elif op == "content_type":
@@ -173,18 +195,29 @@ def make_handler(state, roots, base):
         def log_message(self, *args):
             pass
 
-        def reply(self, status, body, ctype, cors=True):
+        def reply(self, status, body, ctype, cors=True, extra=None, sent=None):
+            """Answers; `sent`: only this many bytes of `body` are written, then the connection
+            closes (a response cut off mid-body)."""
+            headers, expose = extra or ({}, False)
             self.send_response(status)
             if cors:
                 self.send_header("Access-Control-Allow-Origin", "*")
                 self.send_header("Access-Control-Allow-Headers", "accept")
+                if expose and headers:
+                    self.send_header("Access-Control-Expose-Headers", ", ".join(headers))
             self.send_header("Cache-Control", "no-store")
             if ctype:
                 self.send_header("Content-Type", ctype)
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
+            if sent is not None:
+                self.send_header("Connection", "close")
+                self.close_connection = True
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(body)
+                self.wfile.write(body if sent is None else body[:sent])
+                self.wfile.flush()
 
         def do_OPTIONS(self):
             state.drain()
@@ -205,25 +238,42 @@ def make_handler(state, roots, base):
                 cors = not (path and state.take(state.nocors, path))
                 ctype = state.types.get(path) if path else None
                 fixed = state.bodies.get(path) if path else None
+                cut = state.take(state.truncated, path) if path else None
+                moved = state.take(state.redirects, path) if path else None
+                extra = state.extra.get(path) if path else None
+            if fault and fault.get("rst"):
+                # SO_LINGER with a zero timeout: close() sends a TCP RST, not a FIN.
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                return
             if fault and fault["drop"]:
                 # No response at all: the client sees the connection close (a network error).
                 self.close_connection = True
                 return
             if fault:
                 error = json.dumps({"error": f"injected {fault['status']}"}).encode()
-                self.reply(fault["status"], error, JSON, cors)
+                self.reply(fault["status"], error, JSON, cors, extra)
+                return
+            if moved:
+                location = moved["location"]
+                if "://" not in location:
+                    location = base[:-1] + location
+                headers, expose = extra or ({}, False)
+                self.reply(moved["status"], b"", None, cors, ({"Location": location, **headers}, expose))
                 return
             if fixed:
                 status, body, fixed_type = fixed
-                self.reply(status, body, ctype or fixed_type, cors)
-                return
-            file = resolve_file(roots, path) if path else None
-            if not file:
-                self.reply(404, b'{"error":"not found"}', JSON, cors)
-                return
-            with open(file, "rb") as f:
-                body = f.read()
-            self.reply(200, body, ctype or content_type(file), cors)
+            else:
+                file = resolve_file(roots, path) if path else None
+                if not file:
+                    self.reply(404, b'{"error":"not found"}', JSON, cors, extra)
+                    return
+                with open(file, "rb") as f:
+                    status, body, fixed_type = 200, f.read(), content_type(file)
+            if cut and cut["lie"]:
+                self.reply(status, body, ctype or fixed_type, cors, extra, sent=cut["bytes"])
+            else:
+                self.reply(status, body[: cut["bytes"]] if cut else body, ctype or fixed_type, cors, extra)
 
         do_HEAD = do_GET
 

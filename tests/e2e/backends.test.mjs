@@ -219,6 +219,64 @@ describe("the API server", () => {
     assert.equal((await fetch(api.url + "inline.json")).status, 404);
   });
 
+  test("truncate: a short complete answer, or a connection cut mid-body", async () => {
+    await api.reset();
+    const whole = await (await fetch(api.url + "one.json")).text();
+    await api.truncate("/one.json", { bytes: 20, times: 1 });
+    const short = await fetch(api.url + "one.json");
+    assert.equal(short.status, 200);
+    assert.equal(short.headers.get("content-length"), "20");
+    assert.equal(await short.text(), whole.slice(0, 20));
+
+    await api.truncate("/one.json", { bytes: 20, lie: true, times: 1 });
+    const cut = await get(api.url + "one.json").catch((err) => err);
+    // node:http reports the early close as an aborted response or a parse error.
+    assert.ok(cut instanceof Error || cut.body.length === 20, "the body stops after 20 bytes");
+    const res = await fetch(api.url + "one.json");
+    assert.equal(await res.text(), whole, "times: 1, then whole again");
+  });
+
+  test("redirect: to another path, or to itself (a loop)", async () => {
+    await api.reset();
+    await api.redirect("/moved.json", { to: "/one.json", status: 301 });
+    const moved = await fetch(api.url + "moved.json", { redirect: "manual" });
+    assert.equal(moved.status, 301);
+    assert.equal(moved.headers.get("location"), "/api/one.json");
+    assert.equal(moved.headers.get("access-control-allow-origin"), "*");
+    assert.equal((await (await fetch(api.url + "moved.json")).json()).slug, "one", "followed");
+
+    await api.redirect("/one.json");
+    const loop = await fetch(api.url + "one.json", { redirect: "manual" });
+    assert.equal(loop.status, 302);
+    assert.equal(loop.headers.get("location"), "/api/one.json");
+    await assert.rejects(fetch(api.url + "one.json"), TypeError, "a client gives up on the loop");
+  });
+
+  test("headers: extra headers, exposed to pages through CORS", async () => {
+    await api.reset();
+    await api.headers("/one.json", { "Retry-After": "120" });
+    await api.fail("/one.json", { status: 503 });
+    const res = await fetch(api.url + "one.json");
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get("retry-after"), "120");
+    assert.equal(res.headers.get("access-control-expose-headers"), "Retry-After");
+    assert.equal((await fetch(api.url + "one.json")).headers.get("retry-after"), "120", "on every answer");
+
+    await api.headers("/one.json", { "Retry-After": "5" }, { expose: false });
+    const hidden = await fetch(api.url + "one.json");
+    assert.equal(hidden.headers.get("retry-after"), "5");
+    assert.equal(hidden.headers.get("access-control-expose-headers"), null);
+  });
+
+  test("rst: the connection is reset, once", async () => {
+    await api.reset();
+    await api.rst("/one.json");
+    const err = await get(api.url + "one.json").catch((e) => e);
+    assert.ok(err instanceof Error, "no response");
+    assert.match(err.code ?? "", /ECONNRESET|EPIPE|HPE/, String(err));
+    assert.equal((await fetch(api.url + "one.json")).status, 200);
+  });
+
   test("a fault armed without awaiting applies to the very next request", async () => {
     await api.reset();
     api.fail("/articles.json", { status: 500 });

@@ -141,6 +141,16 @@ function track(child) {
  *   api.contentType(path, type)                serve with this Content-Type
  *   api.respond(path, { status = 200, body, contentType = JSON })   this body instead
  *   api.hold(path) -> release()                hold requests until release() is called
+ *   api.truncate(path, { bytes, lie = false, times = Infinity })
+ *                                              only the first `bytes` of the body: a short but
+ *                                              complete answer, or (`lie`) the whole body's
+ *                                              Content-Length and a connection cut mid-body
+ *   api.redirect(path, { to = path, status = 302, times = Infinity })
+ *                                              redirect to `to` (under `base`, or absolute);
+ *                                              to itself (the default): a redirect loop
+ *   api.headers(path, headers, { expose = true })  extra response headers (e.g. Retry-After),
+ *                                              exposed to the page through CORS unless not `expose`
+ *   api.rst(path, { times = 1 })               reset the connection (TCP RST), no response
  *   await api.count(path)                      how many requests reached `path`
  *   await api.requests()                       every path requested (with `base`), in order
  *   api.reset()                                forget faults and requests, release all holds
@@ -196,6 +206,11 @@ export async function startApi({ roots, base = "/api/" }) {
     count: async (path) => (await send("requests")).filter((p) => p === base.slice(0, -1) + path).length,
     fail: (path, { status, times: n = 1 }) => send("fail", { path, status, times: times(n) }),
     drop: (path, { times: n = 1 } = {}) => send("drop", { path, times: times(n) }),
+    rst: (path, { times: n = 1 } = {}) => send("rst", { path, times: times(n) }),
+    truncate: (path, { bytes, lie = false, times: n = Infinity }) => send("truncate", { path, bytes, lie, times: times(n) }),
+    redirect: (path, { to = path, status = 302, times: n = Infinity } = {}) =>
+      send("redirect", { path, location: to, status, times: times(n) }),
+    headers: (path, headers, { expose = true } = {}) => send("headers", { path, headers, expose }),
     noCors: (path, { times: n = Infinity } = {}) => send("nocors", { path, times: times(n) }),
     contentType: (path, type) => send("content_type", { path, type }),
     respond(path, { status = 200, body = "", contentType = "application/json; charset=utf-8" } = {}) {

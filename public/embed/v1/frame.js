@@ -1,5 +1,5 @@
 // Signal of Hope embeds, the framed side (v1). Runs inside <site>/embed/articles/<slug> and
-// <site>/embed/cards/<slug> (loaded by theme.js as a classic script, possibly before the app
+// <site>/embed/cards/<slug> (loaded by boot.js as a classic script, possibly before the app
 // has rendered), and tells the host page how tall the content is, in every resize protocol a
 // host may speak. No globals but `SignalEmbedFrame`; no inline code or styles (CSP-safe).
 //

@@ -5,9 +5,14 @@
 //! text with http/https/mailto links. Everything else is dropped; no attribute but `href`
 //! is ever read, so event handlers and styles cannot survive.
 
+use std::cell::Cell;
+
 use serde_json::{Value, json};
 
-use crate::model::{ExternalUrl, RichText, Span};
+use crate::model::{
+    Cut, ExternalUrl, RichText, Span,
+    limits::{self, MAX_DOCUMENT_HTML_BYTES, MAX_HTML_BYTES},
+};
 
 /// An HTML node as far as the body cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +30,39 @@ pub enum HtmlNode {
 /// Parses HTML into [`HtmlNode`]s. The app uses the browser's parser; tests may use another.
 pub trait HtmlParser {
     fn parse(&self, html: &str) -> Vec<HtmlNode>;
+}
+
+/// An [`HtmlParser`] that reads at most [`MAX_HTML_BYTES`] of each article's HTML and
+/// [`MAX_DOCUMENT_HTML_BYTES`] for a whole document: the browser parses the HTML and the
+/// walk reads it node by node, and a runaway document must not hold the page for seconds.
+pub struct HtmlBudget<'a> {
+    parser: &'a dyn HtmlParser,
+    left: Cell<usize>,
+}
+
+impl<'a> HtmlBudget<'a> {
+    pub fn new(parser: &'a dyn HtmlParser) -> Self {
+        Self {
+            parser,
+            left: Cell::new(MAX_DOCUMENT_HTML_BYTES),
+        }
+    }
+
+    /// The body blocks of `html`, and what was cut of it, if anything.
+    pub fn blocks(&self, html: &str) -> (Vec<Value>, Option<Cut>) {
+        let read = limits::prefix(html, MAX_HTML_BYTES.min(self.left.get()));
+        self.left.set(self.left.get() - read.len());
+        let cut = (read.len() < html.len()).then_some(Cut::Html {
+            read: read.len(),
+            total: html.len(),
+        });
+        let nodes = if read.is_empty() {
+            Vec::new()
+        } else {
+            self.parser.parse(read)
+        };
+        (blocks(&nodes), cut)
+    }
 }
 
 /// Elements whose content is not article text (code, media, forms, metadata): dropped whole.

@@ -4,10 +4,12 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    Adapted, AdaptedFeed, HtmlParser, html, json_feed_version,
+    Adapted, AdaptedFeed, HtmlParser,
+    html::HtmlBudget,
+    json_feed_version,
     util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
-use crate::model::{ContractError, error::describe, text};
+use crate::model::{ContractError, error::describe, limits::MAX_CARDS, text};
 
 /// The contract fields an item's `_signal` extension object may carry.
 const EXTENSION_FIELDS: &[&str] = &["kicker", "pillars", "summary_boxes", "status_label"];
@@ -45,13 +47,17 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         home: string(feed.get("home_page_url")),
         author: author(feed),
     };
+    let html = HtmlBudget::new(html);
+    // Items past the limit are not read at all.
     let articles = items
         .iter()
+        .take(MAX_CARDS)
         .enumerate()
-        .map(|(index, item)| context.item(index, item, html))
+        .map(|(index, item)| context.item(index, item, &html))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(AdaptedFeed::new(
         articles,
+        items.len(),
         string(feed.get("next_url")).map(str::to_owned),
     ))
 }
@@ -84,7 +90,7 @@ impl FeedContext<'_> {
         &self,
         index: usize,
         item: &Value,
-        html: &dyn HtmlParser,
+        html: &HtmlBudget,
     ) -> Result<Adapted, ContractError> {
         let origin = format!("items[{index}]");
         let at = |field: &str| format!("{origin}.{field}");
@@ -106,6 +112,7 @@ impl FeedContext<'_> {
         };
         let mut fields = Vec::new();
         let mut out = Map::new();
+        let mut cut = Vec::new();
 
         // The id is required; JSON Feed says a number is read as its text.
         let id = match item.get("id") {
@@ -137,11 +144,15 @@ impl FeedContext<'_> {
         ) {
             (Some(content), _) => {
                 fields.push(("body", at("content_html")));
-                html::blocks(&html.parse(content))
+                let (blocks, html_cut) = html.blocks(content);
+                cut.extend(html_cut);
+                blocks
             }
             (None, Some(content)) => {
                 fields.push(("body", at("content_text")));
-                paragraphs(content)
+                let (blocks, text_cut) = paragraphs(content);
+                cut.extend(text_cut);
+                blocks
             }
             (None, None) => Vec::new(),
         };
@@ -227,6 +238,7 @@ impl FeedContext<'_> {
             json: Value::Object(out),
             origin,
             fields,
+            cut,
         })
     }
 }

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{
-    Adapted, AdaptedFeed, HtmlParser, html,
+    Adapted, AdaptedFeed, HtmlParser,
+    html::HtmlBudget,
     util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
-use crate::model::ContractError;
+use crate::model::{ContractError, limits::MAX_CARDS};
 
 /// `NewsArticle` and its schema.org subtypes.
 const ARTICLE_TYPES: &[&str] = &[
@@ -124,14 +125,17 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         ));
     }
     let graph = Graph { by_id };
+    let html = HtmlBudget::new(html);
+    // Articles past the limit are not read at all.
     let mut articles = found
         .iter()
-        .map(|node| graph.article(node, html))
+        .take(MAX_CARDS)
+        .map(|node| graph.article(node, &html))
         .collect::<Result<Vec<_>, _>>()?;
     // Articles appear once even when listed twice (in an ItemList and in the graph).
     let mut seen = std::collections::HashSet::new();
     articles.retain(|a| seen.insert(a.json.to_string()));
-    Ok(AdaptedFeed::new(articles, None))
+    Ok(AdaptedFeed::new(articles, found.len(), None))
 }
 
 struct Graph<'a> {
@@ -181,11 +185,12 @@ impl<'a> Graph<'a> {
         }
     }
 
-    fn article(&self, node: &Node<'a>, html: &dyn HtmlParser) -> Result<Adapted, ContractError> {
+    fn article(&self, node: &Node<'a>, html: &HtmlBudget) -> Result<Adapted, ContractError> {
         let object = node.object;
         let at = |field: &str| join(&node.path, field);
         let mut out = Map::new();
         let mut fields = Vec::new();
+        let mut cut = Vec::new();
 
         let headline = string(object.get("headline")).or_else(|| string(object.get("name")));
         fields.push(("headline", at("headline")));
@@ -288,9 +293,13 @@ impl<'a> Graph<'a> {
         // articleBody is text; some sites put HTML in it, which is read as HTML (inertly).
         let body = string(object.get("articleBody")).map_or_else(Vec::new, |body| {
             if body.starts_with('<') && body.contains("</") {
-                html::blocks(&html.parse(body))
+                let (blocks, html_cut) = html.blocks(body);
+                cut.extend(html_cut);
+                blocks
             } else {
-                paragraphs(body)
+                let (blocks, text_cut) = paragraphs(body);
+                cut.extend(text_cut);
+                blocks
             }
         });
         fields.push(("body", at("articleBody")));
@@ -319,6 +328,7 @@ impl<'a> Graph<'a> {
             json: Value::Object(out),
             origin: node.path.clone(),
             fields,
+            cut,
         })
     }
 }

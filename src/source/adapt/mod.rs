@@ -19,7 +19,7 @@ use serde_json::Value;
 
 pub use html::{HtmlNode, HtmlParser};
 
-use crate::model::{Article, Card, ContractError, FeedPage};
+use crate::model::{Article, Card, ContractError, Cut, FeedPage, limits};
 
 /// The shapes a document may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,19 +105,23 @@ pub struct Adapted {
     pub origin: String,
     /// For a contract field (`headline`), the original field it came from (`items[2].title`).
     pub fields: Vec<(&'static str, String)>,
+    /// What the adapter cut before the model saw it (HTML content past its limit).
+    pub cut: Vec<Cut>,
 }
 
 impl Adapted {
     /// Validates the article, reporting a problem at the original document's field.
     pub fn article(&self) -> Result<Article, ContractError> {
-        Article::from_value(self.json.clone()).map_err(|err| {
+        let mut article = Article::from_value(self.json.clone()).map_err(|err| {
             let field_end = err.path.find(['.', '[']).unwrap_or(err.path.len());
             let (field, rest) = err.path.split_at(field_end);
             match self.fields.iter().find(|(name, _)| *name == field) {
                 Some((_, original)) => ContractError::at(format!("{original}{rest}"), err.message),
                 None => err.within(&self.origin),
             }
-        })
+        })?;
+        limits::merge(&self.cut, &mut article.cut);
+        Ok(article)
     }
 }
 
@@ -127,11 +131,13 @@ pub struct AdaptedFeed {
     pub articles: Vec<Adapted>,
     /// The next page's URL (JSON Feed's `next_url`).
     pub next: Option<String>,
+    /// Articles in the document, including those past [`limits::MAX_CARDS`] that were not read.
+    pub total: usize,
 }
 
 impl AdaptedFeed {
     /// The document's articles, each slug made unique within it (a repeat gets `-2`, …).
-    fn new(mut articles: Vec<Adapted>, next: Option<String>) -> Self {
+    fn new(mut articles: Vec<Adapted>, total: usize, next: Option<String>) -> Self {
         let mut slugs: Vec<String> = articles
             .iter()
             .map(|a| a.json["slug"].as_str().unwrap_or_default().to_owned())
@@ -140,7 +146,11 @@ impl AdaptedFeed {
         for (article, slug) in articles.iter_mut().zip(slugs) {
             article.json["slug"] = Value::String(slug);
         }
-        Self { articles, next }
+        Self {
+            articles,
+            next,
+            total,
+        }
     }
 
     /// The document read as a contract index page that carries its articles in full.
@@ -150,10 +160,20 @@ impl AdaptedFeed {
             .iter()
             .map(Adapted::article)
             .collect::<Result<Vec<_>, _>>()?;
+        let cut = if self.total > articles.len() {
+            vec![Cut::Items {
+                what: "articles on this page",
+                shown: articles.len(),
+                total: self.total,
+            }]
+        } else {
+            Vec::new()
+        };
         Ok(FeedPage {
             articles: articles.iter().map(Card::from).collect(),
             next: self.next,
             full: articles,
+            cut,
         })
     }
 }
@@ -168,6 +188,11 @@ pub fn adapt(json: &str, html: &dyn HtmlParser) -> Result<Option<AdaptedFeed>, C
     }
 }
 
+/// A document past [`limits::MAX_DOCUMENT_BYTES`] is refused before any parsing.
+fn check_size(json: &str) -> Result<(), ContractError> {
+    limits::check_size(json.len()).map_err(|err| ContractError::at("", err.to_string()))
+}
+
 fn parse(json: &str) -> Result<Value, ContractError> {
     serde_json::from_str(json).map_err(|err| ContractError::at("", err.to_string()))
 }
@@ -175,6 +200,7 @@ fn parse(json: &str) -> Result<Value, ContractError> {
 /// An index page (`articles.json`) in any shape. A feed or JSON-LD document carries its
 /// articles in full, so opening one needs no other request.
 pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
+    check_size(json)?;
     match adapt(json, html)? {
         Some(feed) => feed.into_page(),
         None => FeedPage::from_json(json),
@@ -188,6 +214,7 @@ pub fn read_article(
     slug: &str,
     html: &dyn HtmlParser,
 ) -> Result<Article, ContractError> {
+    check_size(json)?;
     let Some(feed) = adapt(json, html)? else {
         return Article::from_json(json);
     };

@@ -2,6 +2,11 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::model::{
+    Cut,
+    limits::{BODY_BLOCKS, MAX_BODY_BLOCKS},
+};
+
 /// A URL-friendly identifier from any text: lower-case letters and digits, words joined by
 /// hyphens ("Energy & Infrastructure" → "energy-infrastructure"). Empty if nothing is left.
 pub fn slugify(text: &str) -> String {
@@ -52,21 +57,36 @@ pub fn host(url: &str) -> Option<String> {
 }
 
 /// Plain text as paragraph blocks: paragraphs are separated by blank lines, and the line
-/// breaks inside one are spaces (the body shows no line breaks).
-pub fn paragraphs(text: &str) -> Vec<Value> {
+/// breaks inside one are spaces (the body shows no line breaks). Past [`MAX_BODY_BLOCKS`]
+/// paragraphs are only counted; the cut says how many there were.
+pub fn paragraphs(text: &str) -> (Vec<Value>, Option<Cut>) {
     let mut blocks = Vec::new();
+    let mut total = 0;
     let mut current: Vec<&str> = Vec::new();
+    let mut open = false;
     for line in text.lines().map(str::trim).chain([""]) {
         if line.is_empty() {
-            if !current.is_empty() {
-                blocks.push(json!({ "type": "paragraph", "text": current.join(" ") }));
+            if open {
+                total += 1;
+                if blocks.len() < MAX_BODY_BLOCKS {
+                    blocks.push(json!({ "type": "paragraph", "text": current.join(" ") }));
+                }
                 current.clear();
+                open = false;
             }
         } else {
-            current.push(line);
+            open = true;
+            if blocks.len() < MAX_BODY_BLOCKS {
+                current.push(line);
+            }
         }
     }
-    blocks
+    let cut = (total > blocks.len()).then_some(Cut::Items {
+        what: BODY_BLOCKS,
+        shown: blocks.len(),
+        total,
+    });
+    (blocks, cut)
 }
 
 /// Makes every slug unique within one document: a repeated one gets `-2`, `-3`, ….

@@ -1,4 +1,4 @@
-// Like the app's theme.js: storage may be unavailable (a sandboxed frame), and on the embed
+// Like the app's boot.js: storage may be unavailable (a sandboxed frame), and on the embed
 // routes it loads embed/v1/frame.js relative to the document's base URL.
 (function () {
   try {

@@ -1,0 +1,70 @@
+// Runs before the first paint, while the wasm is still downloading.
+(function () {
+  // The reader's remembered theme, so a page never flashes in the wrong colours while the app
+  // loads. The app changes it later (src/source/theme.rs).
+  try {
+    var theme = localStorage.getItem("signal-of-hope:theme");
+    if (theme === "light" || theme === "dark") {
+      document.documentElement.setAttribute("data-theme", theme);
+    }
+  } catch (e) {
+    // Storage unavailable (a sandboxed frame, privacy settings): follow the system theme.
+  }
+
+  // A page framed on a partner's site reports its height to that page (docs/embedding.md).
+  if (/\/embed\/(articles|cards)\//.test(location.pathname)) {
+    var frame = document.createElement("script");
+    frame.src = new URL("embed/v1/frame.js", document.baseURI).href;
+    document.head.appendChild(frame);
+  }
+
+  // The page's JSON, requested now rather than once the wasm has started: the two downloads
+  // overlap. The app takes this response when it asks for the same URL (src/source/http.rs)
+  // and aborts it on its own timeout. The URLs follow src/source/config.rs; should they ever
+  // differ, the app simply makes its own request.
+  try {
+    var url = pageDocument();
+    if (url) {
+      var controller = new AbortController();
+      var response = fetch(url, {
+        headers: {
+          Accept: "application/json, application/feed+json, application/ld+json;q=0.9, */*;q=0.1",
+        },
+        signal: controller.signal,
+      });
+      // Unhandled until the app takes it: failures are the app's to report.
+      response.catch(function () {});
+      window.__signalPreload = { url: url, response: response, controller: controller };
+    }
+  } catch (e) {
+    // No preload: the app fetches as usual.
+  }
+
+  // The document the page at this address reads first, or null for a page without one.
+  function pageDocument() {
+    var base = new URL(document.baseURI).pathname.replace(/\/+$/, "");
+    if (location.pathname.slice(0, base.length) !== base) return null;
+    var route = location.pathname.slice(base.length).replace(/^\/+|\/+$/g, "").split("/");
+    var slug =
+      route.length === 2 && route[0] === "articles"
+        ? route[1]
+        : route.length === 3 && route[0] === "embed" && /^(articles|cards)$/.test(route[1])
+          ? route[2]
+          : null;
+    var index = (route.length === 1 && route[0] === "") || (route.length === 2 && route[0] === "pillars");
+    if (!slug && !index) return null;
+
+    var meta = document.querySelector('meta[name="signal:api-base"]');
+    var api = new URL((meta && meta.getAttribute("content").trim()) || "data/", document.baseURI);
+    if (api.protocol !== "http:" && api.protocol !== "https:") return null;
+    api.hash = "";
+    var last = api.pathname.split("/").pop();
+    // A document named directly (`feed.json`, `?feed`) is read first on every page.
+    if (api.search || (api.pathname.slice(-1) !== "/" && last.indexOf(".") >= 0)) return api.href;
+    if (api.pathname.slice(-1) !== "/") api.pathname += "/";
+    api.search = "";
+    return slug
+      ? new URL("articles/" + encodeURIComponent(decodeURIComponent(slug)) + ".json", api).href
+      : new URL("articles.json", api).href;
+  }
+})();

@@ -1,0 +1,343 @@
+//! How much of a document the reader reads and shows (see "Limits" in `docs/contract.md`).
+//!
+//! A document past these sizes is not an error: the reader shows what fits and says what it
+//! cut ([`Cut`]), so that a runaway backend (a 50,000-paragraph body, a 20 MB headline) costs
+//! the reader a short pause rather than a frozen tab. Only a document larger than
+//! [`MAX_DOCUMENT_BYTES`] is refused outright, before it is parsed.
+//!
+//! The figures keep parsing and rendering well under a second per task in the browser; the
+//! timings behind them are in `docs/contract.md` (`fuzz/examples/timing.rs` measures them).
+
+use std::fmt;
+
+/// The largest document the reader parses, in bytes of UTF-8.
+pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Body blocks shown (paragraphs, headings, quotes, lists); entries after them are not read.
+pub const MAX_BODY_BLOCKS: usize = 2_000;
+/// Items shown in one list of the body.
+pub const MAX_LIST_ITEMS: usize = 500;
+/// Characters of body text shown in all; the body ends at the block that reaches it.
+pub const MAX_BODY_CHARS: usize = 300_000;
+/// Characters of one paragraph, quotation or list item.
+pub const MAX_BLOCK_CHARS: usize = 20_000;
+/// Links in the body; text in links after these is shown as plain text.
+pub const MAX_LINKS: usize = 2_000;
+
+/// Pillars shown on an article or card.
+pub const MAX_PILLARS: usize = 12;
+/// Sources shown.
+pub const MAX_SOURCES: usize = 100;
+/// Summary boxes shown.
+pub const MAX_SUMMARY_BOXES: usize = 10;
+/// Points shown in one summary box.
+pub const MAX_POINTS: usize = 50;
+/// Cards read from one index page; the rest of the page is not read.
+pub const MAX_CARDS: usize = 1_000;
+
+/// Bytes of HTML content (a JSON Feed's `content_html`) read for one article; the browser
+/// parses it, and the rest is cut off before it does.
+pub const MAX_HTML_BYTES: usize = 512 * 1024;
+/// Bytes of HTML content read for all the articles of one document together.
+pub const MAX_DOCUMENT_HTML_BYTES: usize = 2 * 1024 * 1024;
+
+/// Characters of a headline.
+pub const MAX_HEADLINE_CHARS: usize = 300;
+/// Characters of a summary, or of a summary box's text.
+pub const MAX_SUMMARY_CHARS: usize = 2_000;
+/// Characters of a short label: kicker, status label, names (publisher, pillar, source),
+/// a box title, a point, a heading, who a quotation cites.
+pub const MAX_LABEL_CHARS: usize = 300;
+/// Characters of a slug (an article's or a pillar's): it becomes part of an address.
+pub const MAX_SLUG_CHARS: usize = 200;
+/// Combining marks kept on one character. Real text stacks two or three (Vietnamese, IPA);
+/// hundreds ("Zalgo" text) make one cluster that no line break can split, wider and taller
+/// than the column.
+pub const MAX_MARKS_PER_CHAR: usize = 8;
+
+/// What a [`Cut::Items`] of the body calls its blocks.
+pub const BODY_BLOCKS: &str = "body blocks";
+
+/// A document larger than [`MAX_DOCUMENT_BYTES`]: refused before parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge {
+    pub bytes: usize,
+}
+
+impl fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the document is {} bytes, more than the {} bytes ({} MB) this reader reads",
+            grouped(self.bytes),
+            grouped(MAX_DOCUMENT_BYTES),
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Whether a document of `bytes` bytes may be parsed. Call it on the response body's length
+/// (or its `Content-Length`) before parsing; the readers in `source::adapt` call it too.
+pub fn check_size(bytes: usize) -> Result<(), TooLarge> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// Something the reader left out of a document, as the notice above the article says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cut {
+    /// Only the first `shown` of `total` things were kept: "Showing the first 2,000 of
+    /// 50,000 body blocks."
+    Items {
+        /// Plural: "body blocks", "pillars".
+        what: &'static str,
+        shown: usize,
+        total: usize,
+    },
+    /// `count` texts of one kind were shortened: "The headline was shortened to 300
+    /// characters.", "3 paragraphs were shortened to 20,000 characters each."
+    Text {
+        /// Singular: "headline", "paragraph".
+        what: &'static str,
+        count: usize,
+        max_chars: usize,
+    },
+    /// The body reached [`MAX_BODY_CHARS`] and ends there.
+    BodyText { max_chars: usize },
+    /// Links after the first `shown` are plain text.
+    Links { shown: usize },
+    /// Only the first `read` of `total` bytes of an article's HTML content were read.
+    Html { read: usize, total: usize },
+}
+
+impl Cut {
+    /// The sentence that tells the reader.
+    pub fn message(&self) -> String {
+        match *self {
+            Self::Items { what, shown, total } => format!(
+                "Showing the first {} of {} {what}.",
+                grouped(shown),
+                grouped(total)
+            ),
+            Self::Text {
+                what,
+                count: 1,
+                max_chars,
+            } if is_unique(what) => {
+                format!(
+                    "The {what} was shortened to {} characters.",
+                    grouped(max_chars)
+                )
+            }
+            Self::Text {
+                what,
+                count,
+                max_chars,
+            } => format!(
+                "{} {} shortened to {} characters{}.",
+                grouped(count),
+                plural(what, count),
+                grouped(max_chars),
+                if count == 1 { "" } else { " each" }
+            ),
+            Self::BodyText { max_chars } => format!(
+                "The article's text was cut after {} characters.",
+                grouped(max_chars)
+            ),
+            Self::Links { shown } => format!(
+                "Only the first {} links are links; the rest are shown as plain text.",
+                grouped(shown)
+            ),
+            Self::Html { read, total } => format!(
+                "Only the first {} of {} bytes of the article's HTML were read.",
+                grouped(read),
+                grouped(total)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Cut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+/// Fields an article has once: "The headline was shortened", not "1 headline was".
+fn is_unique(what: &str) -> bool {
+    matches!(
+        what,
+        "slug" | "headline" | "kicker" | "status label" | "summary" | "publisher name"
+    )
+}
+
+fn plural(what: &str, count: usize) -> String {
+    match (count, what) {
+        (1, _) => format!("{what} was"),
+        (_, "summary box text") => "summary box texts were".to_owned(),
+        _ => format!("{what}s were"),
+    }
+}
+
+/// `50000` as "50,000".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collects what normalisation cut, texts of a kind counted together.
+#[derive(Debug, Default)]
+pub(crate) struct Cuts(Vec<Cut>);
+
+impl Cuts {
+    pub(crate) fn items(&mut self, what: &'static str, shown: usize, total: usize) {
+        if total > shown {
+            self.0.push(Cut::Items { what, shown, total });
+        }
+    }
+
+    /// Shortens `text` to `max_chars` (and its stacks of combining marks, see
+    /// [`limit_marks`]) and counts it if it was cut.
+    pub(crate) fn text(&mut self, what: &'static str, text: &mut String, max_chars: usize) {
+        limit_marks(text);
+        if shorten(text, max_chars) {
+            self.count(what, max_chars);
+        }
+    }
+
+    /// A slug is cut without an ellipsis: it stays a plain identifier.
+    pub(crate) fn slug(&mut self, what: &'static str, slug: &mut String) {
+        if let Some((end, _)) = slug.char_indices().nth(MAX_SLUG_CHARS) {
+            slug.truncate(end);
+            self.count(what, MAX_SLUG_CHARS);
+        }
+    }
+
+    /// One more text of kind `what` shortened to `max_chars`.
+    pub(crate) fn count(&mut self, what: &'static str, max_chars: usize) {
+        for cut in &mut self.0 {
+            if let Cut::Text { what: w, count, .. } = cut
+                && *w == what
+            {
+                *count += 1;
+                return;
+            }
+        }
+        self.0.push(Cut::Text {
+            what,
+            count: 1,
+            max_chars,
+        });
+    }
+
+    pub(crate) fn push(&mut self, cut: Cut) {
+        self.0.push(cut);
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Cut> {
+        self.0
+    }
+}
+
+/// Joins what an adapter cut before the model read the article (`earlier`) with what the
+/// model cut: the body's blocks are counted from the original document.
+pub fn merge(earlier: &[Cut], model: &mut Vec<Cut>) {
+    for cut in earlier.iter().rev() {
+        let body_total = match cut {
+            Cut::Items { what, total, .. } if *what == BODY_BLOCKS => Some(*total),
+            _ => None,
+        };
+        let in_model = model
+            .iter_mut()
+            .find(|c| matches!(c, Cut::Items { what, .. } if *what == BODY_BLOCKS));
+        match (body_total, in_model) {
+            (Some(original), Some(Cut::Items { total, .. })) => *total = original,
+            _ => model.insert(0, cut.clone()),
+        }
+    }
+}
+
+/// Whether `c` is a combining mark of the blocks such text is built from: the general
+/// combining blocks, Cyrillic's enclosing marks and Thai's vowel and tone marks. (std has no
+/// general-category table, and a full one would cost more wasm than this guard is worth.)
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0E31}'
+        | '\u{0E34}'..='\u{0E3A}'
+        | '\u{0E47}'..='\u{0E4E}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Drops combining marks past [`MAX_MARKS_PER_CHAR`] in a row. Returns whether it dropped any.
+pub(crate) fn limit_marks(text: &mut String) -> bool {
+    let mut run = 0;
+    let over = text.chars().any(|c| {
+        run = if is_combining(c) { run + 1 } else { 0 };
+        run > MAX_MARKS_PER_CHAR
+    });
+    if over {
+        let mut run = 0;
+        text.retain(|c| {
+            run = if is_combining(c) { run + 1 } else { 0 };
+            run <= MAX_MARKS_PER_CHAR
+        });
+    }
+    over
+}
+
+/// The longest start of `text` of at most `max_bytes` bytes that ends at a character.
+pub fn prefix(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Cuts `text` to at most `max_chars` characters, ending in "…" (at a word boundary when one
+/// is near). Returns whether it cut anything.
+pub(crate) fn shorten(text: &mut String, max_chars: usize) -> bool {
+    if text.char_indices().nth(max_chars).is_none() {
+        return false;
+    }
+    ellipsize(text, max_chars);
+    true
+}
+
+/// Keeps at most `max_chars - 1` characters of `text` and adds "…": back to a word boundary
+/// if one is within the last tenth, otherwise inside a long word.
+pub(crate) fn ellipsize(text: &mut String, max_chars: usize) {
+    let end = text
+        .char_indices()
+        .nth(max_chars.saturating_sub(1))
+        .map_or(text.len(), |(end, _)| end);
+    let kept = &text[..end];
+    let floor = kept.len() - kept.len() / 10;
+    let end = match kept.rfind(char::is_whitespace) {
+        Some(space) if space >= floor && space > 0 => space,
+        _ => end,
+    };
+    let trimmed_end = text[..end].trim_end().len();
+    text.truncate(trimmed_end);
+    text.push('…');
+}
