@@ -559,3 +559,28 @@ fn combining_marks_are_capped_per_character() {
         vietnamese
     );
 }
+
+#[test]
+fn body_entries_past_the_text_budget_are_counted_not_read() {
+    // 18,000 characters a paragraph: the 300,000-character budget is spent within 17.
+    let mut body: Vec<Value> = (0..40)
+        .map(|i| json!(format!("{i} {}", chars(18_000))))
+        .collect();
+    // Never read, so never checked: it would otherwise be an error.
+    body.push(json!(5));
+    let article = article(json!({ "body": body }));
+    assert_eq!(article.body.len(), 17);
+    assert_eq!(
+        messages(&article),
+        [
+            "Showing the first 17 of 41 body blocks.",
+            "The article's text was cut after 300,000 characters.",
+        ]
+    );
+    let shown: usize = article
+        .body
+        .iter()
+        .map(|b| b.text().map(|t| t.chars().count()).sum::<usize>())
+        .sum();
+    assert!(shown <= MAX_BODY_CHARS, "{shown}");
+}

@@ -166,6 +166,16 @@ impl Article {
         ContractError::parse(json)
     }
 
+    /// [`Self::from_json`] when the document's `version` has been read already (format
+    /// detection reads it), so that a large document is not scanned once more for it.
+    pub fn from_json_with_version(
+        json: &str,
+        version: Option<&serde_json::Value>,
+    ) -> Result<Self, ContractError> {
+        version::check_value(version)?;
+        ContractError::parse(json)
+    }
+
     /// Validates an article an adapter built as contract JSON from another format.
     pub fn from_value(value: serde_json::Value) -> Result<Self, ContractError> {
         ContractError::from_value(value)

@@ -272,9 +272,25 @@ impl<'de> Deserialize<'de> for BodyEntry {
 }
 
 impl wire::Counted for BodyEntry {
+    /// Past this much text the body is cut anyway ([`RawBody::limit`]), so the entries after
+    /// it are not built: a 20 MB body costs a scan, not 20 MB of copies.
+    const BUDGET: usize = MAX_BODY_CHARS;
+
     /// Blank and unknown blocks are dropped, so they do not count towards the limit.
     fn counts(&self) -> bool {
         self.0.is_some()
+    }
+
+    /// At most the characters [`RawBody::limit`] will count for the block once its texts are
+    /// shortened (a shortened text may end up to a tenth short, back to a word boundary), so
+    /// reading never stops before the limit would.
+    fn weight(&self) -> usize {
+        let floor = MAX_BLOCK_CHARS - MAX_BLOCK_CHARS / 10 - 1;
+        match &self.0 {
+            Some(Block::Paragraph(text) | Block::Quote { text, .. }) => text.chars().min(floor),
+            Some(Block::List(items)) => items.iter().map(|item| item.chars().min(floor)).sum(),
+            Some(Block::Heading(_)) | None => 0,
+        }
     }
 }
 
@@ -365,6 +381,8 @@ impl RawBody {
             out.push(block);
         }
         let unread = self.entries - self.read;
+        // Reading stopped where the text ran out: what follows was cut with it.
+        text_cut |= chars_left == 0 && unread > 0;
         let dropped = read_blocks - out.len();
         cuts.items(limits::BODY_BLOCKS, out.len(), out.len() + dropped + unread);
         cuts.items("list items", items_shown, items_total);

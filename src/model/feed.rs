@@ -125,6 +125,16 @@ impl FeedPage {
         version::check(json)?;
         ContractError::parse(json)
     }
+
+    /// [`Self::from_json`] when the document's `version` has been read already (format
+    /// detection reads it), so that a large document is not scanned once more for it.
+    pub fn from_json_with_version(
+        json: &str,
+        version: Option<&serde_json::Value>,
+    ) -> Result<Self, ContractError> {
+        version::check_value(version)?;
+        ContractError::parse(json)
+    }
 }
 
 /// All cards of the pages loaded so far, each article once (a page may repeat one when the

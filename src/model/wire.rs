@@ -44,16 +44,25 @@ fn trim_owned(text: String) -> String {
 /// An entry of a [`Limited`] list: whether it counts towards the limit (a body entry that
 /// is dropped anyway, such as an unknown block type, does not).
 pub(crate) trait Counted {
+    /// The list stops reading once its entries' [`Counted::weight`]s add up to this.
+    const BUDGET: usize = usize::MAX;
+
     fn counts(&self) -> bool {
         true
+    }
+
+    /// The entry's share of [`Counted::BUDGET`] (the body's text, in characters).
+    fn weight(&self) -> usize {
+        0
     }
 }
 
 /// How many entries a [`Limited`] list reads, at most, per entry it keeps.
 const READ_FACTOR: usize = 5;
 
-/// A list read only up to `N` counted entries (and `5 × N` entries in all): the entries after those are
-/// skipped unread (not built, not checked), only counted, so a runaway list costs a scan.
+/// A list read only up to `N` counted entries (and `5 × N` entries in all, and until their
+/// weights reach the budget): the entries after those are skipped unread (not built, not
+/// checked), only counted, so a runaway list costs a scan.
 #[derive(Debug)]
 pub(crate) struct Limited<T, const N: usize> {
     pub items: Vec<T>,
@@ -90,8 +99,12 @@ impl<'de, T: Deserialize<'de> + Counted, const N: usize> Deserialize<'de> for Li
             ) -> Result<Self::Value, A::Error> {
                 let mut list = Limited::default();
                 let mut counted = 0;
+                let mut spent = 0_usize;
                 // Entries that do not count (blank ones) still cost time: read a few times N.
-                while counted < N && list.items.len() < N.saturating_mul(READ_FACTOR) {
+                while counted < N
+                    && list.items.len() < N.saturating_mul(READ_FACTOR)
+                    && spent < T::BUDGET
+                {
                     let Some(item) = seq.next_element::<T>()? else {
                         return Ok(list);
                     };
@@ -99,6 +112,7 @@ impl<'de, T: Deserialize<'de> + Counted, const N: usize> Deserialize<'de> for Li
                     if item.counts() {
                         counted += 1;
                     }
+                    spent = spent.saturating_add(item.weight());
                     list.items.push(item);
                 }
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {

@@ -63,6 +63,13 @@ fn json_feed_version(version: &str) -> Option<&str> {
 /// or `@graph` (or an array of such objects); anything else is read as the contract, which
 /// then says what is wrong with it.
 pub fn detect(json: &str) -> Format {
+    shape(json).0
+}
+
+/// [`detect`], and for our own format the document's `version` (`Some(None)`: it has none)
+/// when the probe could read it: the contract parse then need not scan a large document once
+/// more for it.
+fn shape(json: &str) -> (Format, Option<Option<Value>>) {
     let trimmed = json.trim_start();
     if trimmed.starts_with('[') {
         let json_ld = serde_json::from_str::<Vec<Value>>(json).is_ok_and(|items| {
@@ -73,13 +80,13 @@ pub fn detect(json: &str) -> Format {
             })
         });
         return if json_ld {
-            Format::JsonLd
+            (Format::JsonLd, None)
         } else {
-            Format::Contract
+            (Format::Contract, None)
         };
     }
     let Ok(probe) = serde_json::from_str::<Probe>(json) else {
-        return Format::Contract;
+        return (Format::Contract, None);
     };
     if probe
         .version
@@ -88,11 +95,11 @@ pub fn detect(json: &str) -> Format {
         .and_then(json_feed_version)
         .is_some()
     {
-        Format::JsonFeed
+        (Format::JsonFeed, None)
     } else if probe.context.is_some() || probe.kind.is_some() || probe.graph.is_some() {
-        Format::JsonLd
+        (Format::JsonLd, None)
     } else {
-        Format::Contract
+        (Format::Contract, Some(probe.version))
     }
 }
 
@@ -181,10 +188,18 @@ impl AdaptedFeed {
 /// Reads a document of any shape as a whole document of articles (`None` for our own
 /// format, which the caller reads as it is).
 pub fn adapt(json: &str, html: &dyn HtmlParser) -> Result<Option<AdaptedFeed>, ContractError> {
-    match detect(json) {
-        Format::Contract => Ok(None),
-        Format::JsonFeed => jsonfeed::adapt(&parse(json)?, html).map(Some),
-        Format::JsonLd => jsonld::adapt(&parse(json)?, html).map(Some),
+    Ok(read(json, html)?.ok())
+}
+
+/// A document in our own format, with its `version` if format detection read it.
+struct Contract(Option<Option<Value>>);
+
+/// The document adapted from another format, or left for the contract's own parse.
+fn read(json: &str, html: &dyn HtmlParser) -> Result<Result<AdaptedFeed, Contract>, ContractError> {
+    match shape(json) {
+        (Format::Contract, version) => Ok(Err(Contract(version))),
+        (Format::JsonFeed, _) => jsonfeed::adapt(&parse(json)?, html).map(Ok),
+        (Format::JsonLd, _) => jsonld::adapt(&parse(json)?, html).map(Ok),
     }
 }
 
@@ -201,9 +216,10 @@ fn parse(json: &str) -> Result<Value, ContractError> {
 /// articles in full, so opening one needs no other request.
 pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
     check_size(json)?;
-    match adapt(json, html)? {
-        Some(feed) => feed.into_page(),
-        None => FeedPage::from_json(json),
+    match read(json, html)? {
+        Ok(feed) => feed.into_page(),
+        Err(Contract(Some(version))) => FeedPage::from_json_with_version(json, version.as_ref()),
+        Err(Contract(None)) => FeedPage::from_json(json),
     }
 }
 
@@ -215,8 +231,12 @@ pub fn read_article(
     html: &dyn HtmlParser,
 ) -> Result<Article, ContractError> {
     check_size(json)?;
-    let Some(feed) = adapt(json, html)? else {
-        return Article::from_json(json);
+    let feed = match read(json, html)? {
+        Ok(feed) => feed,
+        Err(Contract(Some(version))) => {
+            return Article::from_json_with_version(json, version.as_ref());
+        }
+        Err(Contract(None)) => return Article::from_json(json),
     };
     let articles = feed
         .articles
