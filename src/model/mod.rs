@@ -11,6 +11,7 @@ pub mod error;
 pub mod feed;
 pub mod limits;
 pub mod link;
+pub mod retry;
 pub mod rich_text;
 pub mod seo;
 pub mod site;

@@ -222,7 +222,7 @@ async fn unreadable(url: &str, detail: String) -> FetchError {
 fn retry_after(response: &Response) -> Option<u64> {
     let value = response.headers().get("retry-after")?;
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    super::error::retry_after_seconds(&value, now)
+    crate::model::retry::retry_after_seconds(&value, now)
 }
 
 /// Whether `body` is the start of a JSON document that stops too early (or nothing at all),
