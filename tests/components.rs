@@ -692,3 +692,37 @@ fn embed_control_offers_both_snippets() {
     assert_eq!(m.texts(".embed-snippet label"), ["The article", "Its card"]);
     assert_eq!(m.all(".embed-snippet button").len(), 2);
 }
+
+#[wasm_bindgen_test]
+fn a_card_list_says_what_the_index_left_out() {
+    use signal_of_hope::model::{Cut, FeedPage};
+    let cards: Vec<_> = (0..1_001)
+        .map(|i| {
+            serde_json::json!({
+                "slug": format!("a-{i}"),
+                "headline": format!("Article {i}"),
+                "published_at": "2026-07-02",
+            })
+        })
+        .collect();
+    let page = FeedPage::from_json(&serde_json::json!({ "articles": cards }).to_string()).unwrap();
+    assert_eq!(
+        page.cut,
+        [Cut::Items {
+            what: "articles on this page",
+            shown: 1_000,
+            total: 1_001
+        }]
+    );
+    let (cards, cut) = (page.articles, page.cut);
+    let m = Mounted::new(move || view! { <CardList cards cut /> });
+    assert_eq!(m.all(".card").len(), 1_000);
+    assert_eq!(
+        m.texts("[role=note] li"),
+        ["Showing the first 1,000 of 1,001 articles on this page."]
+    );
+    assert!(m.text("[role=note] p").contains("too long to show in full"));
+
+    let m = Mounted::new(|| view! { <CardList cards=Vec::new() /> });
+    m.none("[role=note]");
+}
