@@ -13,18 +13,8 @@ import { createServer } from "node:http";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { TYPES } from "../../tests/e2e/servers.mjs";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/plain; charset=utf-8",
-};
 
 /** Trunk's content hash in a file name (`main-7571fd084328014f.css`; Trunk drops leading zeros, so 15 or 16 digits): safe to cache forever. */
 const HASHED = /-[0-9a-f]{12,20}(_bg)?\.[a-z]+$/;

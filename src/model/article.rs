@@ -172,8 +172,7 @@ impl Article {
         json: &str,
         version: Option<&serde_json::Value>,
     ) -> Result<Self, ContractError> {
-        version::check_value(version)?;
-        ContractError::parse(json)
+        version::parse_read(json, version)
     }
 
     /// Validates an article an adapter built as contract JSON from another format.

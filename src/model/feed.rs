@@ -132,8 +132,7 @@ impl FeedPage {
         json: &str,
         version: Option<&serde_json::Value>,
     ) -> Result<Self, ContractError> {
-        version::check_value(version)?;
-        ContractError::parse(json)
+        version::parse_read(json, version)
     }
 }
 

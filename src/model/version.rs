@@ -28,6 +28,16 @@ pub fn check(json: &str) -> Result<(), ContractError> {
     }
 }
 
+/// Parses a contract document whose `version` has been read already (format detection reads
+/// it), so that a large document is not scanned once more for it.
+pub(crate) fn parse_read<'de, T: Deserialize<'de>>(
+    json: &'de str,
+    version: Option<&Value>,
+) -> Result<T, ContractError> {
+    check_value(version)?;
+    ContractError::parse(json)
+}
+
 /// The same check on an already parsed `version` value.
 pub fn check_value(version: Option<&Value>) -> Result<(), ContractError> {
     let Some(version) = version.filter(|v| !v.is_null()) else {

@@ -22,7 +22,8 @@ export const REFERENCE = JSON.parse(
   await readFile(join(ROOT, "public/data/articles", `${REFERENCE_SLUG}.json`), "utf8"),
 );
 
-const CHROMIUM_ARGS = [
+/** Debian's Chromium as root, headless, on a machine without internet. */
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { DIST, REFERENCE_SLUG, ROOT, deploySite, startApi, startStaticHost } from "./harness.mjs";
+import { CHROMIUM_ARGS, DIST, REFERENCE_SLUG, ROOT, deploySite, startApi, startStaticHost } from "./harness.mjs";
 import { MARKER, smallDocuments, writeLarge } from "../fixtures/hostile/generate.mjs";
 
 const HOSTILE = join(ROOT, "tests/fixtures/hostile");
@@ -61,17 +61,7 @@ before(async () => {
   host = await startStaticHost({ root: site.dir });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    // As in harness.mjs.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   seen = fresh();
   await newPage();

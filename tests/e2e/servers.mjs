@@ -23,7 +23,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const PYTHON = process.env.PYTHON ?? "python3";
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 
-const TYPES = {
+/** Content types by extension, for every static server the tests and the benchmark run. */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -34,6 +35,7 @@ const TYPES = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
 };
 
 /** The file under one of `roots` for a URL path, or null (never outside the roots). */
