@@ -13,3 +13,16 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# `trunk build --release` as readers get it: the standard library is rebuilt for size and
+# panics abort on the spot, dropping the panic-message machinery and source locations
+# (17 KiB of brotli wasm; docs/performance.md). These are unstable compiler options: the
+# pinned stable toolchain accepts them under RUSTC_BOOTSTRAP, for this build only. A plain
+# `trunk build --release` still works and is 17 KiB larger.
+release_build() {
+  RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    trunk build --release --offline "$@"
+}

@@ -584,3 +584,45 @@ fn body_entries_past_the_text_budget_are_counted_not_read() {
         .sum();
     assert!(shown <= MAX_BODY_CHARS, "{shown}");
 }
+
+/// The app gets an adapted document from the adapter module as JSON (`source::formats`):
+/// what the adapter cut, and its errors, arrive as they left.
+#[test]
+fn the_adapter_modules_answer_keeps_its_cuts_and_errors() {
+    use signal_of_hope::source::adapt::{Format, convert, decode_answer, encode_answer};
+    let trip = |doc: &str, slug| {
+        let answer = convert(Format::JsonFeed, doc, slug, &NoHtml);
+        let decoded = decode_answer(&encode_answer(&answer)).expect("an answer");
+        assert_eq!(decoded, answer);
+        decoded
+    };
+    let html = feed(vec![item(
+        0,
+        json!({ "content_html": chars(MAX_HTML_BYTES + 1) }),
+    )]);
+    let paragraphs = feed(vec![item(
+        0,
+        json!({ "content_text": "A paragraph.\n\n".repeat(MAX_BODY_BLOCKS + 5) }),
+    )]);
+    for (doc, said) in [
+        (
+            html,
+            "Only the first 524,288 of 524,289 bytes of the article's HTML were read.",
+        ),
+        (paragraphs, "Showing the first 2,000 of 2,005 body blocks."),
+    ] {
+        let a = trip(&doc, Some("i0"))
+            .and_then(|c| c.into_article())
+            .expect("an article");
+        assert_eq!(messages(&a), [said]);
+        let page = trip(&doc, None)
+            .and_then(|c| c.into_page())
+            .expect("a page");
+        assert_eq!(page, read_index(&doc, &NoHtml).expect("a page"));
+    }
+    let untitled = feed(vec![json!({ "id": "i0", "title": 5 })]);
+    let err = trip(&untitled, None).expect_err("invalid");
+    assert!(err.path.starts_with("items[0]"), "{err:?}");
+    // Anything else (a module from another build) is no answer at all.
+    assert_eq!(decode_answer("{}"), None);
+}

@@ -1,9 +1,10 @@
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a document does not satisfy the JSON contract, with where in the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (Serialized when the adapter module reports it to the app.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContractError {
     /// Path into the document, e.g. `body[3].text`; empty for the document itself.
     pub path: String,

@@ -48,6 +48,9 @@ pub enum FetchError {
     Invalid(ContractError),
     /// The page's `signal:api-base` cannot be used.
     Config(String),
+    /// The document is in another format (JSON Feed, JSON-LD) and the reader's module for it
+    /// could not be loaded or gave no answer (`source::formats`), with the browser's reason.
+    Adapter(String),
 }
 
 impl FetchError {
@@ -57,6 +60,7 @@ impl FetchError {
             self,
             Self::Server { .. }
                 | Self::Network(_)
+                | Self::Adapter(_)
                 | Self::Incomplete { .. }
                 | Self::Timeout { .. }
                 | Self::Cors
@@ -173,6 +177,10 @@ impl fmt::Display for FetchError {
             ),
             Self::Invalid(err) => write!(f, "{err}"),
             Self::Config(msg) => write!(f, "The reader is misconfigured: {msg}"),
+            Self::Adapter(_) => f.write_str(
+                "This document is a JSON Feed or JSON-LD, and the part of the reader that reads \
+                 those formats couldn't be loaded. Check your connection and try again.",
+            ),
         }
     }
 }
@@ -218,6 +226,9 @@ mod tests {
         let broken = FetchError::Incomplete { bytes: None };
         assert!(broken.to_string().contains("connection broke"));
         assert!(!FetchError::Redirects.is_retryable());
+        let adapter = FetchError::Adapter("import failed".into());
+        assert!(adapter.is_retryable());
+        assert!(adapter.to_string().contains("JSON Feed or JSON-LD"));
         assert_eq!(
             FetchError::Redirects.heading("feed"),
             "Couldn't load this feed"

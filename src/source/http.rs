@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{AbortController, RequestMode, RequestRedirect, ResponseType};
 
 use super::FetchError;
-use crate::model::{ContractError, limits};
+use crate::model::limits;
 
 /// The document types the reader can read, in order of preference.
 const ACCEPT: &str =
@@ -65,7 +65,7 @@ impl Drop for Deadline {
 pub(crate) async fn get<T>(
     url: &str,
     timeout_seconds: u32,
-    parse: impl FnOnce(&str) -> Result<T, ContractError>,
+    parse: impl AsyncFnOnce(&str) -> Result<T, FetchError>,
 ) -> Result<T, FetchError> {
     let preloaded = Preloaded::take(url);
     let deadline = Deadline::new(
@@ -135,7 +135,12 @@ pub(crate) async fn get<T>(
     drop(deadline);
     // A JSON body is read whatever its Content-Type says; only a body that is not JSON at all
     // is blamed on the type (an HTML error page served with 200).
-    parse(&body).map_err(|err| match declared_type {
+    let err = match parse(&body).await {
+        Ok(value) => return Ok(value),
+        Err(FetchError::Invalid(err)) => err,
+        Err(other) => return Err(other),
+    };
+    Err(match declared_type {
         Some(kind) if !kind.contains("json") && !is_json(&body) => {
             FetchError::NotJson { content_type: kind }
         }

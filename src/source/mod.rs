@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod config;
 pub mod dom;
 pub mod error;
+mod formats;
 mod http;
 pub mod store;
 pub mod theme;

@@ -7,8 +7,8 @@ use std::{cell::RefCell, collections::HashMap, future::Future, rc::Rc, sync::Arc
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
-use super::{Config, FetchError, adapt, dom::BrowserHtml, http};
-use crate::model::{Article, Card, ContractError, Cut, FeedPage, feed};
+use super::{Config, FetchError, formats, http};
+use crate::model::{Article, Card, Cut, FeedPage, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
 const MAX_PAGES: usize = 100;
@@ -32,7 +32,7 @@ impl<T: 'static> Cache<T> {
         parse: P,
     ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T, P>
     where
-        P: FnOnce(&str) -> Result<T, ContractError> + 'static,
+        P: AsyncFnOnce(&str) -> Result<T, FetchError> + 'static,
     {
         let pending = self
             .0
@@ -186,7 +186,7 @@ impl Store {
         self.inner().articles.fetch(
             config.article_url(slug),
             config.timeout_seconds(),
-            move |json| adapt::read_article(json, &wanted, &BrowserHtml),
+            async move |json: &str| formats::read_article(json, &wanted).await,
         )
     }
 
@@ -233,9 +233,9 @@ impl Store {
             super::config::DEFAULT_TIMEOUT_SECONDS,
             Config::timeout_seconds,
         );
-        let fetch = inner
-            .pages
-            .fetch(url, timeout, |json| adapt::read_index(json, &BrowserHtml));
+        let fetch = inner.pages.fetch(url, timeout, async |json: &str| {
+            formats::read_index(json).await
+        });
         async move {
             let result = fetch.await;
             if let Ok(page) = &result {

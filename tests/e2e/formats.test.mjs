@@ -69,6 +69,12 @@ after(async () => {
 async function open(shape, path) {
   const page = await env.open(null);
   page.json = [];
+  // The adapter module's files (src/source/formats.rs), requested from the reader's own host.
+  page.adapter = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/signal-of-hope-adapt/.test(path)) page.adapter.push(path.slice(path.lastIndexOf("/") + 1));
+  });
   page.on("response", (response) => {
     if (response.url().startsWith(env.nginx.origin)) {
       page.json.push({ path: new URL(response.url()).pathname, encoding: response.headers()["content-encoding"] });
@@ -107,6 +113,7 @@ describe("three shapes from nginx on another origin", () => {
     assert.deepEqual(await texts(page, ".article-body > p"), REFERENCE.body);
     assert.equal((await text(page, ".sources")).replace(/\s+/g, " "), "reported via Science Daily");
     assert.deepEqual(page.json, [{ path: ARTICLE_JSON, encoding: "gzip" }], "one gzipped document");
+    assert.deepEqual(page.adapter, [], "our own format never downloads the adapter module");
     noProblems(page);
     await page.context().close();
   });
@@ -124,6 +131,11 @@ describe("three shapes from nginx on another origin", () => {
     );
     assert.equal(page.json[0].encoding, "gzip");
     assert.equal(await text(page, ".sources a"), "sciencedaily.com");
+    assert.deepEqual(
+      page.adapter,
+      ["signal-of-hope-adapt.js", "signal-of-hope-adapt_bg.wasm"],
+      "the adapter module is loaded once, for the feed",
+    );
     noProblems(page);
     await screenshot(page, "article-from-json-feed-1280");
     await page.context().close();
@@ -151,6 +163,23 @@ describe("three shapes from nginx on another origin", () => {
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script, handler or URL ran");
     assert.deepEqual(await axeViolations(page), []);
     noProblems(page);
+    await page.context().close();
+  });
+
+  test("an adapter module that can't be loaded is a failure to retry, not a broken page", async () => {
+    const page = await env.open(null);
+    let failing = true;
+    await page.route("**/signal-of-hope-adapt_bg.wasm", (route) => (failing ? route.abort("connectionreset") : route.continue()));
+    await page.goto(sites.feed.host.url);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /JSON Feed or JSON-LD.*couldn't be loaded/);
+    failing = false;
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.locator(".card h2").first().waitFor();
+    assert.deepEqual(await texts(page, ".card h2"), FEED.items.map((item) => item.title));
+    // The aborted request is the browser's own console error; nothing else went wrong.
+    assert.deepEqual(page.problems.filter((p) => !/adapt_bg\.wasm|Failed to load resource/.test(p)), []);
     await page.context().close();
   });
 

@@ -14,7 +14,7 @@ pub mod jsonfeed;
 pub mod jsonld;
 mod util;
 
-use serde::{Deserialize, de::IgnoredAny};
+use serde::{Deserialize, Serialize, de::IgnoredAny};
 use serde_json::Value;
 
 pub use html::{HtmlNode, HtmlParser};
@@ -30,6 +30,23 @@ pub enum Format {
     JsonFeed,
     /// schema.org JSON-LD: a `NewsArticle` object, an array of them, or an `@graph`.
     JsonLd,
+}
+
+impl Format {
+    /// Its name where it crosses into the adapter module.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Contract => "contract",
+            Self::JsonFeed => "jsonfeed",
+            Self::JsonLd => "jsonld",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Contract, Self::JsonFeed, Self::JsonLd]
+            .into_iter()
+            .find(|format| format.name() == name)
+    }
 }
 
 /// The keys that tell the shapes apart; everything else is left for the real parse.
@@ -159,14 +176,181 @@ impl AdaptedFeed {
             total,
         }
     }
+}
 
-    /// The document read as a contract index page that carries its articles in full.
-    pub fn into_page(self) -> Result<FeedPage, ContractError> {
-        let articles = self
-            .articles
+/// Reads a document of any shape as a whole document of articles (`None` for our own
+/// format, which the caller reads as it is).
+pub fn adapt(json: &str, html: &dyn HtmlParser) -> Result<Option<AdaptedFeed>, ContractError> {
+    Ok(match shape(json) {
+        (Format::Contract, _) => None,
+        (format, _) => Some(adapt_foreign(format, json, html)?),
+    })
+}
+
+fn adapt_foreign(
+    format: Format,
+    json: &str,
+    html: &dyn HtmlParser,
+) -> Result<AdaptedFeed, ContractError> {
+    let doc = parse(json)?;
+    match format {
+        Format::JsonFeed => jsonfeed::adapt(&doc, html),
+        Format::JsonLd | Format::Contract => jsonld::adapt(&doc, html),
+    }
+}
+
+/// A document past [`limits::MAX_DOCUMENT_BYTES`] is refused before any parsing.
+pub fn check_size(json: &str) -> Result<(), ContractError> {
+    limits::check_size(json.len()).map_err(|err| ContractError::at("", err.to_string()))
+}
+
+fn parse(json: &str) -> Result<Value, ContractError> {
+    serde_json::from_str(json).map_err(|err| ContractError::at("", err.to_string()))
+}
+
+/// How a document is read: as our own format, or through an adapter.
+pub enum Reading {
+    /// Our own format; `Some(version)` when format detection already read its `version`.
+    Contract(Option<Option<Value>>),
+    /// Another format: the adapter module converts it ([`convert`]).
+    Foreign(Format),
+}
+
+/// Size check and format detection: what the app does before it decides whether it needs
+/// the adapter module at all.
+pub fn reading(json: &str) -> Result<Reading, ContractError> {
+    check_size(json)?;
+    Ok(match shape(json) {
+        (Format::Contract, version) => Reading::Contract(version),
+        (format, _) => Reading::Foreign(format),
+    })
+}
+
+/// An index page in our own format.
+pub fn contract_index(
+    json: &str,
+    version: Option<Option<Value>>,
+) -> Result<FeedPage, ContractError> {
+    match version {
+        Some(version) => FeedPage::from_json_with_version(json, version.as_ref()),
+        None => FeedPage::from_json(json),
+    }
+}
+
+/// An article document in our own format.
+pub fn contract_article(
+    json: &str,
+    version: Option<Option<Value>>,
+) -> Result<Article, ContractError> {
+    match version {
+        Some(version) => Article::from_json_with_version(json, version.as_ref()),
+        None => Article::from_json(json),
+    }
+}
+
+/// What the adapter module hands back to the app: the articles it adapted and validated, as
+/// contract JSON text. The app reads that text with its own contract parser, so its wasm
+/// needs neither the adapters nor a second way to read the contract (from a `Value`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Converted {
+    articles: Vec<ConvertedArticle>,
+    next: Option<String>,
+    total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ConvertedArticle {
+    json: String,
+    /// What the adapter cut before the contract parser saw the article.
+    cut: Vec<AdapterCut>,
+}
+
+/// The cuts an adapter makes (a [`Cut`] names its kind by a `&'static str`, so it does not
+/// cross a module boundary as it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+enum AdapterCut {
+    BodyBlocks { shown: usize, total: usize },
+    Html { read: usize, total: usize },
+}
+
+impl AdapterCut {
+    fn of(cut: &Cut) -> Option<Self> {
+        match *cut {
+            Cut::Items { what, shown, total } if what == limits::BODY_BLOCKS => {
+                Some(Self::BodyBlocks { shown, total })
+            }
+            Cut::Html { read, total } => Some(Self::Html { read, total }),
+            _ => None,
+        }
+    }
+
+    fn cut(self) -> Cut {
+        match self {
+            Self::BodyBlocks { shown, total } => Cut::Items {
+                what: limits::BODY_BLOCKS,
+                shown,
+                total,
+            },
+            Self::Html { read, total } => Cut::Html { read, total },
+        }
+    }
+}
+
+/// The adapter module's work: adapts a document in another format and validates every
+/// article (an error names the original document's field, `items[2].title`). With `slug`,
+/// only the article the page asks for is kept (a document of several articles gives the one
+/// whose slug is `slug`, or its only one).
+pub fn convert(
+    format: Format,
+    json: &str,
+    slug: Option<&str>,
+    html: &dyn HtmlParser,
+) -> Result<Converted, ContractError> {
+    let feed = adapt_foreign(format, json, html)?;
+    let validated = feed
+        .articles
+        .iter()
+        .map(|adapted| adapted.article().map(|article| (adapted, article.slug)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let count = validated.len();
+    let wanted = |article_slug: &str| slug.is_none_or(|slug| article_slug == slug || count == 1);
+    let articles: Vec<_> = validated
+        .into_iter()
+        .filter(|(_, article_slug)| wanted(article_slug))
+        .map(|(adapted, _)| ConvertedArticle {
+            json: adapted.json.to_string(),
+            cut: adapted.cut.iter().filter_map(AdapterCut::of).collect(),
+        })
+        .collect();
+    if let (Some(slug), true) = (slug, articles.is_empty()) {
+        return Err(ContractError::at(
+            "",
+            format!("the document has no article with slug `{slug}`"),
+        ));
+    }
+    Ok(Converted {
+        articles,
+        next: feed.next,
+        total: feed.total,
+    })
+}
+
+impl Converted {
+    fn articles(&self) -> Result<Vec<Article>, ContractError> {
+        self.articles
             .iter()
-            .map(Adapted::article)
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|converted| {
+                let mut article = Article::from_json(&converted.json)?;
+                let cut: Vec<Cut> = converted.cut.iter().map(|c| c.cut()).collect();
+                limits::merge(&cut, &mut article.cut);
+                Ok(article)
+            })
+            .collect()
+    }
+
+    /// The document as a contract index page that carries its articles in full.
+    pub fn into_page(self) -> Result<FeedPage, ContractError> {
+        let articles = self.articles()?;
         let cut = if self.total > articles.len() {
             vec![Cut::Items {
                 what: "articles on this page",
@@ -183,43 +367,23 @@ impl AdaptedFeed {
             cut,
         })
     }
-}
 
-/// Reads a document of any shape as a whole document of articles (`None` for our own
-/// format, which the caller reads as it is).
-pub fn adapt(json: &str, html: &dyn HtmlParser) -> Result<Option<AdaptedFeed>, ContractError> {
-    Ok(read(json, html)?.ok())
-}
-
-/// A document in our own format, with its `version` if format detection read it.
-struct Contract(Option<Option<Value>>);
-
-/// The document adapted from another format, or left for the contract's own parse.
-fn read(json: &str, html: &dyn HtmlParser) -> Result<Result<AdaptedFeed, Contract>, ContractError> {
-    match shape(json) {
-        (Format::Contract, version) => Ok(Err(Contract(version))),
-        (Format::JsonFeed, _) => jsonfeed::adapt(&parse(json)?, html).map(Ok),
-        (Format::JsonLd, _) => jsonld::adapt(&parse(json)?, html).map(Ok),
+    /// The one article [`convert`] kept for a slug.
+    pub fn into_article(self) -> Result<Article, ContractError> {
+        self.articles()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| ContractError::at("", "the document has no article"))
     }
 }
 
-/// A document past [`limits::MAX_DOCUMENT_BYTES`] is refused before any parsing.
-fn check_size(json: &str) -> Result<(), ContractError> {
-    limits::check_size(json.len()).map_err(|err| ContractError::at("", err.to_string()))
-}
-
-fn parse(json: &str) -> Result<Value, ContractError> {
-    serde_json::from_str(json).map_err(|err| ContractError::at("", err.to_string()))
-}
-
 /// An index page (`articles.json`) in any shape. A feed or JSON-LD document carries its
-/// articles in full, so opening one needs no other request.
+/// articles in full, so opening one needs no other request. (The app does the same in two
+/// steps, with the adapters in their own wasm module: `source::formats`.)
 pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
-    check_size(json)?;
-    match read(json, html)? {
-        Ok(feed) => feed.into_page(),
-        Err(Contract(Some(version))) => FeedPage::from_json_with_version(json, version.as_ref()),
-        Err(Contract(None)) => FeedPage::from_json(json),
+    match reading(json)? {
+        Reading::Contract(version) => contract_index(json, version),
+        Reading::Foreign(format) => convert(format, json, None, html)?.into_page(),
     }
 }
 
@@ -230,27 +394,22 @@ pub fn read_article(
     slug: &str,
     html: &dyn HtmlParser,
 ) -> Result<Article, ContractError> {
-    check_size(json)?;
-    let feed = match read(json, html)? {
-        Ok(feed) => feed,
-        Err(Contract(Some(version))) => {
-            return Article::from_json_with_version(json, version.as_ref());
-        }
-        Err(Contract(None)) => return Article::from_json(json),
-    };
-    let articles = feed
-        .articles
-        .iter()
-        .map(Adapted::article)
-        .collect::<Result<Vec<_>, _>>()?;
-    let count = articles.len();
-    articles
-        .into_iter()
-        .find(|article| article.slug == slug || count == 1)
-        .ok_or_else(|| {
-            ContractError::at(
-                "",
-                format!("the document has no article with slug `{slug}`"),
-            )
-        })
+    match reading(json)? {
+        Reading::Contract(version) => contract_article(json, version),
+        Reading::Foreign(format) => convert(format, json, Some(slug), html)?.into_article(),
+    }
+}
+
+/// The adapter module's answer to the app.
+pub type ContractAnswer = Result<Converted, ContractError>;
+
+/// The answer as the adapter module sends it.
+pub fn encode_answer(answer: &ContractAnswer) -> String {
+    // Plain data of strings and numbers: serializing it cannot fail.
+    serde_json::to_string(answer).unwrap_or_default()
+}
+
+/// The answer as the app receives it; `None` if it is not one (a module from another build).
+pub fn decode_answer(text: &str) -> Option<ContractAnswer> {
+    serde_json::from_str(text).ok()
 }

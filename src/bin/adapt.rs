@@ -1,0 +1,25 @@
+//! The adapter module: JSON Feed and JSON-LD read as the contract. A wasm of its own, which
+//! the app loads only the first time it meets a document in one of those formats
+//! (`source::formats`), so readers of our own format never download the adapters.
+
+use signal_of_hope::source::{
+    adapt::{self, ContractAnswer, Format},
+    dom::BrowserHtml,
+};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+fn main() {}
+
+/// Adapts and validates `json` (in `format`, as [`Format::name`] names it); with `slug`,
+/// keeps only that article. Answers [`ContractAnswer`] as JSON.
+#[wasm_bindgen]
+pub fn convert(format: &str, json: &str, slug: Option<String>) -> String {
+    let answer: ContractAnswer = match Format::from_name(format) {
+        Some(format) => adapt::convert(format, json, slug.as_deref(), &BrowserHtml),
+        None => Err(signal_of_hope::model::ContractError::at(
+            "",
+            format!("the adapter module does not know the format `{format}`"),
+        )),
+    };
+    adapt::encode_answer(&answer)
+}

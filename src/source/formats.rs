@@ -1,0 +1,84 @@
+//! Reading a fetched document. Our own format is read here; JSON Feed and JSON-LD go to the
+//! adapter module (`src/bin/adapt.rs`), a second wasm that is downloaded the first time a
+//! document in one of those formats arrives. It answers with contract JSON, which is read
+//! here like any other document.
+
+use wasm_bindgen::{JsValue, prelude::wasm_bindgen};
+use wasm_bindgen_futures::JsFuture;
+
+use super::{
+    FetchError,
+    adapt::{self, Converted, Format, Reading},
+};
+use crate::model::{Article, FeedPage};
+
+// The module sits next to the app's own files; this snippet is copied to
+// `snippets/<crate>-<hash>/`, so `../../` is where they are, also when the script embed runs
+// the app inside a partner's page. A failed load is forgotten, so that Retry tries again.
+#[wasm_bindgen(inline_js = r#"
+let loading;
+export function convert(format, json, slug) {
+  loading ??= import(new URL("../../signal-of-hope-adapt.js", import.meta.url).href)
+    .then(async (module) => {
+      await module.default();
+      return module;
+    })
+    .catch((err) => {
+      loading = undefined;
+      throw err;
+    });
+  return loading.then((module) => module.convert(format, json, slug));
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = convert)]
+    fn convert_in_module(format: &str, json: &str, slug: Option<String>) -> js_sys::Promise;
+}
+
+/// An index page (`articles.json`) in any format.
+pub(crate) async fn read_index(json: &str) -> Result<FeedPage, FetchError> {
+    match adapt::reading(json).map_err(FetchError::Invalid)? {
+        Reading::Contract(version) => {
+            adapt::contract_index(json, version).map_err(FetchError::Invalid)
+        }
+        Reading::Foreign(format) => convert(format, json, None)
+            .await?
+            .into_page()
+            .map_err(FetchError::Invalid),
+    }
+}
+
+/// An article document in any format: from a document of several articles, the one whose
+/// slug is `slug` (or its only one).
+pub(crate) async fn read_article(json: &str, slug: &str) -> Result<Article, FetchError> {
+    match adapt::reading(json).map_err(FetchError::Invalid)? {
+        Reading::Contract(version) => {
+            adapt::contract_article(json, version).map_err(FetchError::Invalid)
+        }
+        Reading::Foreign(format) => convert(format, json, Some(slug.to_owned()))
+            .await?
+            .into_article()
+            .map_err(FetchError::Invalid),
+    }
+}
+
+async fn convert(
+    format: Format,
+    json: &str,
+    slug: Option<String>,
+) -> Result<Converted, FetchError> {
+    let answer = JsFuture::from(convert_in_module(format.name(), json, slug))
+        .await
+        .map_err(|err| FetchError::Adapter(module_failure(&err)))?;
+    answer
+        .as_string()
+        .and_then(|text| adapt::decode_answer(&text))
+        .ok_or_else(|| FetchError::Adapter("the adapter module gave no answer".into()))?
+        .map_err(FetchError::Invalid)
+}
+
+/// Why the module could not be loaded or run (offline, or a deployment that lacks it).
+fn module_failure(err: &JsValue) -> String {
+    let detail = js_sys::Error::from(err.clone()).message();
+    format!("the reader's adapter module could not be loaded: {detail}")
+}
