@@ -239,6 +239,19 @@ impl<'de> Deserialize<'de> for BodyEntry {
                 ))
             }
 
+            /// A list is read to its end before it is refused, so that the error is placed
+            /// after it and names this entry, not its first element (`model::json_path`).
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<BodyEntry, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Err(serde::de::Error::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &self,
+                ))
+            }
+
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BodyEntry, A::Error> {
                 // `type` may come after the fields it governs, so the block is read whole first.
                 let mut kind = None;

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, de::Error};
+use serde::{Deserialize, Deserializer};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,11 +207,10 @@ impl fmt::Display for PublishedAt {
 
 impl<'de> Deserialize<'de> for PublishedAt {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(de)?;
-        Self::parse(&text).ok_or_else(|| {
-            D::Error::custom(format!(
-                "expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `{text}`"
-            ))
+        super::wire::checked_string(de, "a string", |text| {
+            Self::parse(&text).ok_or_else(|| {
+                format!("expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `{text}`")
+            })
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod date;
 pub mod embed;
 pub mod error;
 pub mod feed;
+mod json_path;
 pub mod limits;
 pub mod link;
 pub mod retry;

@@ -1,18 +1,53 @@
 //! serde helpers shared by the contract's types. Validation happens while parsing, so every
 //! problem is reported with its path in the document (see `ContractError::parse`).
 
-use serde::{Deserialize, Deserializer, de::Error};
+use serde::{
+    Deserialize, Deserializer,
+    de::{Error, Visitor},
+};
 
 use super::link::ExternalUrl;
 
 /// A required text field: trimmed, and not empty.
 pub(crate) fn required_text<'de, D: Deserializer<'de>>(de: D) -> Result<String, D::Error> {
-    let text = String::deserialize(de)?;
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(D::Error::custom("must not be empty"));
+    checked_string(de, "a string", |text| {
+        if text.trim().is_empty() {
+            Err("must not be empty".into())
+        } else {
+            Ok(trim_owned(text))
+        }
+    })
+}
+
+/// A string checked by `check` inside serde_json's own call, so that an error is placed at
+/// this value and names its path (`model::json_path`), not after the enclosing object.
+pub(crate) fn checked_string<'de, D, T>(
+    de: D,
+    expecting: &'static str,
+    check: impl FnOnce(String) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct Checked<F>(&'static str, F);
+
+    impl<'de, T, F: FnOnce(String) -> Result<T, String>> Visitor<'de> for Checked<F> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+            self.visit_string(text.to_owned())
+        }
+
+        fn visit_string<E: Error>(self, text: String) -> Result<T, E> {
+            (self.1)(text).map_err(E::custom)
+        }
     }
-    Ok(trim_owned(text))
+
+    de.deserialize_string(Checked(expecting, check))
 }
 
 /// An optional text field: absent, `null` and blank all mean "leave the element out".
