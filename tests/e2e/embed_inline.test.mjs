@@ -144,6 +144,26 @@ describe("inline embeds on a partner's page with a strict CSP (the release build
     await page.context().close();
   });
 
+  test("an article in another format loads the adapter module from the reader's site, under the host's CSP", async () => {
+    // The reader's backend answers this one article as a JSON Feed. (Plain-text content: HTML
+    // with inline handlers or style attributes makes the browser report CSP violations while
+    // DOMParser reads it, on any page with a strict CSP; see docs/formats.md.)
+    const fixture = JSON.parse(await readFile(join(ROOT, "tests/fixtures/formats/feed.json"), "utf8"));
+    const items = fixture.items.map(({ content_html, ...item }) => ({ ...item, content_text: "A paragraph." }));
+    const feed = JSON.stringify({ ...fixture, items });
+    const page = await open(null);
+    await page.route(`${app.url}data/articles/${REFERENCE_SLUG}.json`, (route) =>
+      route.fulfill({ contentType: "application/feed+json", headers: { "access-control-allow-origin": "*" }, body: feed }),
+    );
+    await page.goto(partner.url);
+    await inside(page, "article", ".embed-root[data-embed-state=ready] h1").waitFor();
+    assert.equal((await inside(page, "article", ".embed-root h1").textContent()).trim(), REFERENCE.headline);
+    const adapter = page.hostRequests.filter((url) => url.includes("adapt")).map((url) => url.slice(app.origin.length));
+    assert.deepEqual(adapter, ["/signal-of-hope-adapt.js", "/signal-of-hope-adapt_bg.wasm"]);
+    noProblems(page);
+    await page.context().close();
+  });
+
   test("the host's CSS stays outside the shadow roots, and ours inside", async () => {
     const page = await openRendered();
     const style = (locator) =>

@@ -2,7 +2,9 @@
 // and a deployment under a sub-path.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { DIST_READER, REFERENCE, REFERENCE_SLUG, eventually, noProblems, setUp, text } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DIST_READER, REFERENCE, REFERENCE_SLUG, ROOT, eventually, noProblems, setUp, text, texts } from "./harness.mjs";
 
 const DEEP_LINKS = [
   [`articles/${REFERENCE_SLUG}`, REFERENCE.headline],
@@ -91,6 +93,22 @@ describe("deployed under /reader/ (built with --public-url /reader/)", () => {
     assert.ok(env.host.requests.includes("/reader/data/articles.json"));
     assert.ok(env.host.requests.some((p) => /^\/reader\/signal-of-hope-[0-9a-f]+_bg\.wasm$/.test(p)));
     assert.equal((await env.api.requests()).length, 0, "the default API base is the bundled data");
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("a document in another format loads the adapter module from under the sub-path", async () => {
+    const feed = await readFile(join(ROOT, "tests/fixtures/formats/feed.json"), "utf8");
+    const page = await env.open(null);
+    await page.route("**/reader/data/articles.json", (route) =>
+      route.fulfill({ contentType: "application/feed+json", body: feed }),
+    );
+    const before = env.host.requests.length;
+    await page.goto(env.host.url);
+    await page.locator(".card").first().waitFor();
+    assert.deepEqual(await texts(page, ".card h2"), JSON.parse(feed).items.map((item) => item.title));
+    const adapter = env.host.requests.slice(before).filter((p) => p.includes("adapt"));
+    assert.deepEqual(adapter, ["/reader/signal-of-hope-adapt.js", "/reader/signal-of-hope-adapt_bg.wasm"]);
     noProblems(page);
     await page.context().close();
   });
