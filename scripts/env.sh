@@ -19,10 +19,13 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # (17 KiB of brotli wasm; docs/performance.md). These are unstable compiler options: the
 # pinned stable toolchain accepts them under RUSTC_BOOTSTRAP, for this build only. A plain
 # `trunk build --release` still works and is 17 KiB larger.
+BUILD_STD_ENV=(
+  RUSTC_BOOTSTRAP=1
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+)
 release_build() {
-  RUSTC_BOOTSTRAP=1 \
-    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  env "${BUILD_STD_ENV[@]}" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     trunk build --release --offline "$@"
 }
