@@ -7,7 +7,9 @@
 //! reported at the field of the original document it came from (`items[2].title`).
 //!
 //! Pure Rust but for HTML, which comes through an [`HtmlParser`], so all of it is tested
-//! natively.
+//! natively. In the browser the adapters run in a wasm module of their own
+//! (`src/bin/adapt.rs`, loaded by `source::formats` only for another format): [`convert`] is
+//! its side, [`Converted`] what it answers.
 
 pub mod html;
 pub mod jsonfeed;
@@ -195,7 +197,11 @@ fn adapt_foreign(
     let doc = parse(json)?;
     match format {
         Format::JsonFeed => jsonfeed::adapt(&doc, html),
-        Format::JsonLd | Format::Contract => jsonld::adapt(&doc, html),
+        Format::JsonLd => jsonld::adapt(&doc, html),
+        Format::Contract => Err(ContractError::at(
+            "",
+            "a document in the reader's own format needs no adapter",
+        )),
     }
 }
 
@@ -274,6 +280,8 @@ enum AdapterCut {
 }
 
 impl AdapterCut {
+    /// The adapters cut only these two; every other cut is the contract parser's, which the
+    /// app makes again when it reads the article.
     fn of(cut: &Cut) -> Option<Self> {
         match *cut {
             Cut::Items { what, shown, total } if what == limits::BODY_BLOCKS => {
