@@ -162,17 +162,7 @@ pub(crate) fn limit_card_fields(
 impl Article {
     /// Parses and validates an article document.
     pub fn from_json(json: &str) -> Result<Self, ContractError> {
-        version::check(json)?;
-        ContractError::parse(json)
-    }
-
-    /// [`Self::from_json`] when the document's `version` has been read already (format
-    /// detection reads it), so that a large document is not scanned once more for it.
-    pub fn from_json_with_version(
-        json: &str,
-        version: Option<&serde_json::Value>,
-    ) -> Result<Self, ContractError> {
-        version::parse_read(json, version)
+        version::parse_read(json, None)
     }
 
     /// Validates an article an adapter built as contract JSON from another format.

@@ -28,13 +28,17 @@ pub fn check(json: &str) -> Result<(), ContractError> {
     }
 }
 
-/// Parses a contract document whose `version` has been read already (format detection reads
-/// it), so that a large document is not scanned once more for it.
+/// Parses a contract document after checking its `version`: the one format detection read
+/// already (`Some`, so that a large document is not scanned once more for it), or else the
+/// document's own.
 pub(crate) fn parse_read<'de, T: Deserialize<'de>>(
     json: &'de str,
-    version: Option<&Value>,
+    version: Option<Option<&Value>>,
 ) -> Result<T, ContractError> {
-    check_value(version)?;
+    match version {
+        Some(version) => check_value(version)?,
+        None => check(json)?,
+    }
     ContractError::parse(json)
 }
 

@@ -38,9 +38,7 @@ extern "C" {
 /// An index page (`articles.json`) in any format.
 pub(crate) async fn read_index(json: &str) -> Result<FeedPage, FetchError> {
     match adapt::reading(json).map_err(FetchError::Invalid)? {
-        Reading::Contract(version) => {
-            adapt::contract_index(json, version).map_err(FetchError::Invalid)
-        }
+        Reading::Contract(version) => adapt::contract(json, version).map_err(FetchError::Invalid),
         Reading::Foreign(format) => convert(format, json, None)
             .await?
             .into_page()
@@ -52,9 +50,7 @@ pub(crate) async fn read_index(json: &str) -> Result<FeedPage, FetchError> {
 /// slug is `slug` (or its only one).
 pub(crate) async fn read_article(json: &str, slug: &str) -> Result<Article, FetchError> {
     match adapt::reading(json).map_err(FetchError::Invalid)? {
-        Reading::Contract(version) => {
-            adapt::contract_article(json, version).map_err(FetchError::Invalid)
-        }
+        Reading::Contract(version) => adapt::contract(json, version).map_err(FetchError::Invalid),
         Reading::Foreign(format) => convert(format, json, Some(slug.to_owned()))
             .await?
             .into_article()

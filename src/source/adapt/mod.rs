@@ -232,26 +232,13 @@ pub fn reading(json: &str) -> Result<Reading, ContractError> {
     })
 }
 
-/// An index page in our own format.
-pub fn contract_index(
-    json: &str,
+/// A document in our own format (an index page or an article), with the `version` format
+/// detection read if it did.
+pub fn contract<'a, T: Deserialize<'a>>(
+    json: &'a str,
     version: Option<Option<Value>>,
-) -> Result<FeedPage, ContractError> {
-    match version {
-        Some(version) => FeedPage::from_json_with_version(json, version.as_ref()),
-        None => FeedPage::from_json(json),
-    }
-}
-
-/// An article document in our own format.
-pub fn contract_article(
-    json: &str,
-    version: Option<Option<Value>>,
-) -> Result<Article, ContractError> {
-    match version {
-        Some(version) => Article::from_json_with_version(json, version.as_ref()),
-        None => Article::from_json(json),
-    }
+) -> Result<T, ContractError> {
+    crate::model::version::parse_read(json, version.as_ref().map(Option::as_ref))
 }
 
 /// What the adapter module hands back to the app: the articles it adapted and validated, as
@@ -390,7 +377,7 @@ impl Converted {
 /// steps, with the adapters in their own wasm module: `source::formats`.)
 pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
     match reading(json)? {
-        Reading::Contract(version) => contract_index(json, version),
+        Reading::Contract(version) => contract(json, version),
         Reading::Foreign(format) => convert(format, json, None, html)?.into_page(),
     }
 }
@@ -403,7 +390,7 @@ pub fn read_article(
     html: &dyn HtmlParser,
 ) -> Result<Article, ContractError> {
     match reading(json)? {
-        Reading::Contract(version) => contract_article(json, version),
+        Reading::Contract(version) => contract(json, version),
         Reading::Foreign(format) => convert(format, json, Some(slug), html)?.into_article(),
     }
 }
