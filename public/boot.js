@@ -12,7 +12,10 @@
   }
 
   // A page framed on a partner's site reports its height to that page (docs/embedding.md).
+  // Marked as an embed now, before the body is parsed, so that the site's frame in
+  // index.html is never painted inside a partner's page (the app marks it too).
   if (/\/embed\/(articles|cards)\//.test(location.pathname)) {
+    document.documentElement.classList.add("embed");
     var frame = document.createElement("script");
     frame.src = new URL("embed/v1/frame.js", document.baseURI).href;
     document.head.appendChild(frame);
@@ -32,9 +35,19 @@
         },
         signal: controller.signal,
       });
-      // Unhandled until the app takes it: failures are the app's to report.
+      // The body is read here too, so that it is already in memory when the wasm starts:
+      // the app then renders the article in its first frame, with no paint of the loading
+      // placeholder in between. Only a success's body, and not one declared larger than the
+      // app reads (MAX_DOCUMENT_BYTES in src/model/limits.rs), which the app refuses unread;
+      // null leaves the body to the app.
+      var body = response.then(function (r) {
+        var size = Number(r.headers.get("content-length"));
+        return r.ok && !(size > 32 * 1024 * 1024) ? r.text() : null;
+      });
+      // Unhandled until the app takes them: failures are the app's to report.
       response.catch(function () {});
-      window.__signalPreload = { url: url, response: response, controller: controller };
+      body.catch(function () {});
+      window.__signalPreload = { url: url, response: response, body: body, controller: controller };
     }
   } catch (e) {
     // No preload: the app fetches as usual.

@@ -73,8 +73,12 @@ pub(crate) async fn get<T>(
         preloaded.as_ref().map(|p| p.controller.clone()),
     );
     let timed_out = |deadline: &Option<Deadline>| deadline.as_ref().is_some_and(Deadline::fired);
+    let mut preloaded_body = None;
     let sent = match preloaded {
-        Some(preloaded) => preloaded.response().await,
+        Some(preloaded) => {
+            preloaded_body = Some(preloaded.body);
+            Preloaded::response(preloaded.response).await
+        }
         None => {
             let signal = deadline.as_ref().map(|d| d.controller.signal());
             Request::get(url)
@@ -121,7 +125,7 @@ pub(crate) async fn get<T>(
         return Err(FetchError::TooLarge);
     }
     let declared_type = content_type(&response);
-    let body = match text(response.into()).await {
+    let body = match text(response.into(), preloaded_body).await {
         Ok(Some(body)) => body,
         Ok(None) => return Err(FetchError::TooLarge),
         Err(_) if timed_out(&deadline) => {
@@ -160,6 +164,8 @@ pub(crate) async fn get<T>(
 /// running (same URL, same Accept header).
 struct Preloaded {
     response: js_sys::Promise,
+    /// The body as text, read as soon as the response came (null when it was not a success).
+    body: js_sys::Promise,
     controller: AbortController,
 }
 
@@ -180,12 +186,13 @@ impl Preloaded {
         let _ = js_sys::Reflect::delete_property(&window, &key);
         Some(Self {
             response: field("response")?.dyn_into().ok()?,
+            body: field("body")?.dyn_into().ok()?,
             controller: field("controller")?.dyn_into().ok()?,
         })
     }
 
-    async fn response(self) -> Result<Response, String> {
-        match wasm_bindgen_futures::JsFuture::from(self.response).await {
+    async fn response(response: js_sys::Promise) -> Result<Response, String> {
+        match wasm_bindgen_futures::JsFuture::from(response).await {
             Ok(response) => Ok(Response::from(
                 response.unchecked_into::<web_sys::Response>(),
             )),
@@ -238,9 +245,21 @@ fn is_incomplete(body: &str) -> bool {
 
 /// The body as text, or `None` when it is past the size limit. Checked on the browser's
 /// string before it is copied into the wasm: its length in UTF-16 units is at most its size in
-/// UTF-8 bytes, so a string already too long is certainly too large.
-async fn text(response: web_sys::Response) -> Result<Option<String>, JsValue> {
-    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+/// UTF-8 bytes, so a string already too long is certainly too large. `preloaded` is the body
+/// `public/boot.js` already read, if any (the response's own body is then used up).
+async fn text(
+    response: web_sys::Response,
+    preloaded: Option<js_sys::Promise>,
+) -> Result<Option<String>, JsValue> {
+    let read = match preloaded {
+        Some(body) => wasm_bindgen_futures::JsFuture::from(body).await?,
+        None => JsValue::NULL,
+    };
+    let text = if read.is_string() {
+        read
+    } else {
+        wasm_bindgen_futures::JsFuture::from(response.text()?).await?
+    };
     let text: js_sys::JsString = text.unchecked_into();
     if limits::check_size(text.length() as usize).is_err() {
         return Ok(None);

@@ -127,6 +127,39 @@ describe("the page's JSON is requested before the app starts", () => {
     await page.context().close();
   });
 
+  test("an article whose JSON came before the wasm is in the app's first frame, with no placeholder", async () => {
+    const page = await env.open(null);
+    // Before every frame (animation frame callbacks run just before the paint): whether the
+    // loading placeholder or the headline is on the page.
+    await page.addInitScript(() => {
+      window.frames_ = [];
+      const tick = () => {
+        window.frames_.push({
+          placeholder: document.querySelector(".skeleton, [aria-busy='true']") !== null,
+          headline: document.querySelector("article.article h1.headline") !== null,
+        });
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // The wasm is held until the article's JSON has arrived and been read by the page's
+    // early request, as on a slow link where the larger download finishes last.
+    const jsonArrived = page.waitForEvent("response", (r) => r.url().endsWith(`/articles/${REFERENCE_SLUG}.json`));
+    await page.route("**/*_bg.wasm", async (route) => {
+      await jsonArrived;
+      await page.evaluate(() => window.__signalPreload?.body);
+      await route.continue();
+    });
+    await page.goto(`${env.host.url}articles/${REFERENCE_SLUG}`);
+    await eventually(() => text(page, "main h1"), REFERENCE.headline);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const frames = await page.evaluate(() => window.frames_);
+    assert.ok(frames.some((f) => f.headline), "the headline was painted");
+    assert.deepEqual(frames.filter((f) => f.placeholder), [], "no frame showed the loading placeholder");
+    noProblems(page);
+    await page.context().close();
+  });
+
   test("the feed: the index is requested once; a Retry after a failure asks again", async () => {
     await env.api.fail("/articles.json", { status: 500 });
     const before = await env.api.count("/articles.json");
