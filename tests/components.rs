@@ -620,6 +620,28 @@ async fn page_meta_tags_follow_the_route() {
     );
 }
 
+/// Resolves after the next animation frame and a timeout set in it: after the paint.
+async fn after_next_paint() {
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    request_animation_frame(move || {
+        set_timeout(move || drop(done.send(())), std::time::Duration::ZERO);
+    });
+    let _ = wait.await;
+}
+
+#[wasm_bindgen_test]
+async fn after_paint_renders_its_children_once_the_frame_is_painted() {
+    let m = Mounted::new(
+        || view! { <p class="now">"now"</p> <AfterPaint><p class="later">"later"</p></AfterPaint> },
+    );
+    leptos::task::tick().await;
+    m.one(".now");
+    m.none(".later");
+    after_next_paint().await;
+    after_next_paint().await;
+    assert_eq!(m.text(".later"), "later");
+}
+
 #[wasm_bindgen_test]
 async fn theme_toggle_switches_and_remembers() {
     let html = document().document_element().unwrap();

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use super::{canonical, use_slug};
 use crate::{
     components::{
-        ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton, EmbedControl,
-        ErrorsPanel, PageMetaTags, SummaryBox, use_paths,
+        AfterPaint, ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton,
+        EmbedControl, ErrorsPanel, PageMetaTags, SummaryBox, use_paths,
     },
     model::seo::PageMeta,
     source::{FetchError, Store},
@@ -64,8 +64,11 @@ pub fn ArticlePage() -> impl IntoView {
                     article
                         .await
                         .map(|article| {
+                            let meta = article.clone();
                             view! {
-                                <PageMetaTags meta=PageMeta::article(&article, here.get()) />
+                                <AfterPaint>
+                                    <PageMetaTags meta=PageMeta::article(&meta, here.get()) />
+                                </AfterPaint>
                                 <ArticleView article=article.clone() />
                                 <EmbedControl
                                     slug=article.slug.clone()

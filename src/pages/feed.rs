@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::canonical;
 use crate::{
-    components::{CardList, CardsSkeleton, ErrorsPanel, PageMetaTags, use_paths},
+    components::{AfterPaint, CardList, CardsSkeleton, ErrorsPanel, PageMetaTags, use_paths},
     model::{seo::PageMeta, text},
     source::Store,
 };
@@ -65,7 +65,9 @@ pub fn FeedPage() -> impl IntoView {
     };
 
     view! {
-        <PageMetaTags meta=PageMeta::feed(canonical(store, &use_paths().home())) />
+        <AfterPaint>
+            <PageMetaTags meta=PageMeta::feed(canonical(store, &use_paths().home())) />
+        </AfterPaint>
         <section class="feed" aria-labelledby="feed-heading">
             <h1 id="feed-heading" class="page-heading">"Latest analysis"</h1>
             <Transition fallback=|| view! { <CardsSkeleton /> } set_pending=set_loading_more>

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use super::{canonical, use_slug};
 use crate::{
     components::{
-        BackLink, CardList, CardsSkeleton, ErrorsPanel, NotFoundPanel, PageMetaTags, use_paths,
+        AfterPaint, BackLink, CardList, CardsSkeleton, ErrorsPanel, NotFoundPanel, PageMetaTags,
+        use_paths,
     },
     model::{feed, seo::PageMeta, text},
     source::{FetchError, Store},
@@ -47,6 +48,8 @@ pub fn PillarPage() -> impl IntoView {
             .into_any();
         };
         let cards: Vec<_> = cards.into_iter().cloned().collect();
+        let found = cards.len();
+        let heading = name.clone();
         let partial = state.more_error.map(|err| {
             let retry = err.is_retryable().then(|| {
                 view! {
@@ -62,7 +65,9 @@ pub fn PillarPage() -> impl IntoView {
             }
         });
         view! {
-            <PageMetaTags meta=PageMeta::pillar(Some(&name), cards.len(), here.get()) />
+            <AfterPaint>
+                <PageMetaTags meta=PageMeta::pillar(Some(&heading), found, here.get()) />
+            </AfterPaint>
             <header class="page-header">
                 <p class="kicker">"Pillar"</p>
                 <h1 class="page-heading">{name}</h1>
