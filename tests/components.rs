@@ -624,7 +624,12 @@ async fn page_meta_tags_follow_the_route() {
 async fn after_next_paint() {
     let (done, wait) = futures::channel::oneshot::channel::<()>();
     request_animation_frame(move || {
-        set_timeout(move || drop(done.send(())), std::time::Duration::ZERO);
+        set_timeout(
+            move || {
+                let _ = done.send(());
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let _ = wait.await;
 }
