@@ -3,35 +3,26 @@
 // the time to the headline and first paragraph in the DOM and of LCP. For a before/after of
 // one change, where two separate `scripts/bench` runs differ by more than the change.
 //   node bench/compare.mjs <dist A> <dist B> [unthrottled|throttled] [loads]
-import { CONDITIONS, coldPage, launchBrowser, paintFigures, settle, waitForMark } from "./lib/browser.mjs";
+import { CONDITIONS, launchBrowser } from "./lib/browser.mjs";
 import { median } from "./lib/report.mjs";
 import { startSite } from "./lib/site.mjs";
+import { load } from "./sections/article.mjs";
 
 const [a, b, condition = "throttled", loads = "10"] = process.argv.slice(2);
 if (!a || !b || !CONDITIONS[condition]) {
   console.error("usage: node bench/compare.mjs <dist A> <dist B> [unthrottled|throttled] [loads]");
   process.exit(2);
 }
-const CONTENT_MARK = {
-  name: "content",
-  selectors: { "article.article h1.headline": null, "article.article .article-body p": null },
-};
 const builds = [
   { dist: a, site: await startSite(a), content: [], lcp: [] },
   { dist: b, site: await startSite(b), content: [], lcp: [] },
 ];
 const browser = await launchBrowser();
-const timeout = 60_000;
 for (let i = 0; i < Number(loads); i += 1) {
   for (const build of builds) {
-    const { page } = await coldPage(browser, { conditions: CONDITIONS[condition], marks: [CONTENT_MARK] });
-    await page.goto(build.site.urls.appArticle, { waitUntil: "load", timeout }).catch(() => {});
-    const content = await waitForMark(page, "content", timeout);
-    await settle(page, { capMs: 8000 });
-    const { lcp } = await paintFigures(page);
+    const { content, lcp } = await load(browser, build.site.urls.appArticle, CONDITIONS[condition], 60_000);
     if (content !== null) build.content.push(content);
     if (lcp !== null) build.lcp.push(lcp);
-    await page.context().close();
   }
 }
 await browser.close();

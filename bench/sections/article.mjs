@@ -15,8 +15,8 @@ export const VARIANTS = [
   { key: "plain", label: "plain JS", url: (u) => u.plainArticle },
 ];
 
-/** One cold load: null figures where the page never got there (counted as missed). */
-async function load(browser, url, conditions, timeout) {
+/** One cold load: null figures where the page never got there (counted as missed). Also used by compare.mjs. */
+export async function load(browser, url, conditions, timeout) {
   const { page, network } = await coldPage(browser, { conditions, marks: [CONTENT_MARK] });
   try {
     await page.goto(url, { waitUntil: "load", timeout }).catch(() => {});

@@ -73,20 +73,17 @@ pub(crate) async fn get<T>(
         preloaded.as_ref().map(|p| p.controller.clone()),
     );
     let timed_out = |deadline: &Option<Deadline>| deadline.as_ref().is_some_and(Deadline::fired);
-    let mut preloaded_body = None;
-    let sent = match preloaded {
-        Some(preloaded) => {
-            preloaded_body = Some(preloaded.body);
-            Preloaded::response(preloaded.response).await
-        }
+    let (sent, preloaded_body) = match preloaded {
+        Some(Preloaded { response, body, .. }) => (Preloaded::response(response).await, Some(body)),
         None => {
             let signal = deadline.as_ref().map(|d| d.controller.signal());
-            Request::get(url)
+            let sent = Request::get(url)
                 .header("Accept", ACCEPT)
                 .abort_signal(signal.as_ref())
                 .send()
                 .await
-                .map_err(|err| err.to_string())
+                .map_err(|err| err.to_string());
+            (sent, None)
         }
     };
     let response = match sent {
