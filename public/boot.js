@@ -1,5 +1,15 @@
-// Runs before the first paint, while the wasm is still downloading.
+// Runs before the first paint, inline in index.html's head: it starts the app's download and
+// the page's JSON, and applies the remembered theme.
 (function () {
+  // The page's path under the site's base, as a list of segments ([""] for the feed), or null
+  // for a path outside it. The app's own routes: src/model/link.rs (AppPaths::route_of).
+  var route = (function () {
+    var base = new URL(document.baseURI).pathname.replace(/\/+$/, "");
+    if (location.pathname.slice(0, base.length) !== base) return null;
+    return location.pathname.slice(base.length).replace(/^\/+|\/+$/g, "").split("/");
+  })();
+  var article = !!route && route.length === 2 && route[0] === "articles";
+
   // The reader's remembered theme, so a page never flashes in the wrong colours while the app
   // loads. The app changes it later (src/source/theme.rs).
   try {
@@ -53,17 +63,30 @@
     // No preload: the app fetches as usual.
   }
 
+  // The app. index.html names two builds of it (Trunk's <meta name="signal:module">): an
+  // article's address loads the article page alone, a smaller wasm that starts sooner; any
+  // other address loads the whole app. Its links to other pages load those with the whole app.
+  // The wasm's download starts here, beside the JSON's, not after the glue's.
+  var modules = document.querySelectorAll('meta[name="signal:module"]');
+  for (var i = 0; i < modules.length; i += 1) {
+    var glue = modules[i].getAttribute("content");
+    if (/(^|\/)signal-of-hope-article(-[0-9a-f]+)?\.js$/.test(glue) === article) {
+      var wasm = fetch(modules[i].getAttribute("data-wasm"));
+      import(glue).then(function (app) {
+        return app["default"]({ module_or_path: wasm });
+      });
+      break;
+    }
+  }
+
   // The document the page at this address reads first, or null for a page without one.
   function pageDocument() {
-    var base = new URL(document.baseURI).pathname.replace(/\/+$/, "");
-    if (location.pathname.slice(0, base.length) !== base) return null;
-    var route = location.pathname.slice(base.length).replace(/^\/+|\/+$/g, "").split("/");
-    var slug =
-      route.length === 2 && route[0] === "articles"
-        ? route[1]
-        : route.length === 3 && route[0] === "embed" && /^(articles|cards)$/.test(route[1])
-          ? route[2]
-          : null;
+    if (!route) return null;
+    var slug = article
+      ? route[1]
+      : route.length === 3 && route[0] === "embed" && /^(articles|cards)$/.test(route[1])
+        ? route[2]
+        : null;
     var index = (route.length === 1 && route[0] === "") || (route.length === 2 && route[0] === "pillars");
     if (!slug && !index) return null;
 

@@ -1,7 +1,11 @@
-//! The reader app: routes inside the site's frame.
+//! The reader app: routes inside the site's frame. Two builds of it: [`App`], every page
+//! (`src/main.rs`), and [`ArticleApp`], the article page alone (`src/bin/article.rs`), which
+//! a first visit to an article loads instead: its wasm is smaller, so the headline comes
+//! sooner (`docs/performance.md`).
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
+use wasm_bindgen::JsCast;
 
 use crate::{
     components::{PreviousPath, SiteFooter, SiteHeader},
@@ -11,8 +15,40 @@ use crate::{
     source::{Config, Store},
 };
 
+/// Every page: what a visit that starts anywhere but an article loads.
 #[component]
 pub fn App() -> impl IntoView {
+    let pages = |route: &Route| match route {
+        Route::Feed => view! { <FeedPage /> }.into_any(),
+        Route::Article(_) => view! { <ArticlePage /> }.into_any(),
+        Route::Pillar(_) => view! { <PillarPage /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    };
+    site(pages, |route| {
+        matches!(route, Route::Feed | Route::Article(_) | Route::Pillar(_))
+    })
+}
+
+/// The article page alone. Its links to the feed and to pillar pages are left to the browser,
+/// which loads them with [`App`] (`public/boot.js` chooses the module by the path).
+#[component]
+pub fn ArticleApp() -> impl IntoView {
+    let pages = |route: &Route| match route {
+        Route::Article(_) => view! { <ArticlePage /> }.into_any(),
+        // Only reached by Back or Forward to a page this one did not render itself, which
+        // browsers load anew anyway; loading it again gets the module that has it.
+        Route::Feed | Route::Pillar(_) => {
+            let _ = window().location().reload();
+            ().into_any()
+        }
+        _ => view! { <NotFoundPage /> }.into_any(),
+    };
+    site(pages, |route| matches!(route, Route::Article(_)))
+}
+
+/// The site's frame around the page for the current route. `handles` names the routes whose
+/// links this build follows itself; a click on any other link is left to the browser.
+fn site(pages: fn(&Route) -> AnyView, handles: fn(&Route) -> bool) -> impl IntoView {
     provide_meta_context();
     let config = Config::from_document();
     let paths = config
@@ -22,7 +58,7 @@ pub fn App() -> impl IntoView {
     provide_context(Store::new(config));
     provide_context(paths.clone());
     provide_context(PreviousPath(RwSignal::new(None)));
-    let route = Router::start(paths).route();
+    let route = Router::start(paths, handles).route();
     // Rebuilt when the kind of page changes; between two articles (or two pillars) the page
     // stays and follows its slug.
     let kind = Memo::new(move |_| std::mem::discriminant(&*route.read()));
@@ -34,15 +70,26 @@ pub fn App() -> impl IntoView {
             {move || {
                 // Read, not just tracked: an unread memo is never computed, so never changes.
                 let _ = kind.get();
-                match route.get_untracked() {
-                    Route::Feed => view! { <FeedPage /> }.into_any(),
-                    Route::Article(_) => view! { <ArticlePage /> }.into_any(),
-                    Route::Pillar(_) => view! { <PillarPage /> }.into_any(),
-                    _ => view! { <NotFoundPage /> }.into_any(),
-                }
+                pages(&route.read_untracked())
             }}
         </main>
         <SiteFooter />
+    }
+}
+
+/// Removes the site's frame that `index.html` paints while the wasm downloads (the
+/// `[data-shell]` elements). The app mounts its own in this same task, so no frame shows both.
+pub fn remove_static_frame() {
+    let Ok(elements) = leptos::prelude::document().query_selector_all("[data-shell]") else {
+        return;
+    };
+    for index in 0..elements.length() {
+        if let Some(element) = elements
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            element.remove();
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 use signal_of_hope::embed::{self, EmbedApp, EmbedRequest};
-use wasm_bindgen::{JsCast, prelude::wasm_bindgen};
+use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -7,29 +7,14 @@ fn main() {
     if embed::is_inline_host() {
         return;
     }
-    remove_static_frame();
-    // One wasm, two entry points: the frame partners embed, or the whole site.
+    signal_of_hope::app::remove_static_frame();
+    // Two entry points: the frame partners embed, or the whole site. (A first visit to an
+    // article loads `src/bin/article.rs` instead.)
     match EmbedRequest::from_location() {
         Some(request) => leptos::mount::mount_to_body(move || {
             leptos::prelude::view! { <EmbedApp request /> }
         }),
         None => leptos::mount::mount_to_body(signal_of_hope::app::App),
-    }
-}
-
-/// Removes the site's frame that `index.html` paints while the wasm downloads (the
-/// `[data-shell]` elements). The app mounts its own in this same task, so no frame shows both.
-fn remove_static_frame() {
-    let Ok(elements) = leptos::prelude::document().query_selector_all("[data-shell]") else {
-        return;
-    };
-    for index in 0..elements.length() {
-        if let Some(element) = elements
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            element.remove();
-        }
     }
 }
 

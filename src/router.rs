@@ -21,8 +21,9 @@ pub struct Router {
 
 impl Router {
     /// Starts routing for the site deployed under `paths`, and provides the router to the
-    /// pages below.
-    pub fn start(paths: AppPaths) -> Self {
+    /// pages below. It follows links to the routes `handles` accepts; the browser loads the
+    /// others.
+    pub fn start(paths: AppPaths, handles: fn(&Route) -> bool) -> Self {
         let pathname = RwSignal::new(current_pathname());
         let route = Memo::new({
             let paths = paths.clone();
@@ -33,7 +34,7 @@ impl Router {
         // The app lives as long as the page, so the listeners are never removed.
         let _ = window_event_listener(ev::popstate, move |_| pathname.set(current_pathname()));
         let _ = window_event_listener(ev::click, move |event| {
-            if let Some((path, url)) = app_link(&event, &paths) {
+            if let Some((path, url)) = app_link(&event, &paths, handles) {
                 event.prevent_default();
                 router.push(path, &url);
             }
@@ -84,10 +85,14 @@ fn current_pathname() -> String {
 }
 
 /// The path and URL of the app page a click follows, when it is ours to handle: a plain
-/// left click, on a link to one of the site's pages, meant for this tab. Anything else (a
+/// left click, on a link to one of the pages this build renders, meant for this tab. Anything else (a
 /// new tab, a download, another site, a jump within the page, a file such as the embed
 /// loader) stays with the browser.
-fn app_link(event: &MouseEvent, paths: &AppPaths) -> Option<(String, String)> {
+fn app_link(
+    event: &MouseEvent,
+    paths: &AppPaths,
+    handles: fn(&Route) -> bool,
+) -> Option<(String, String)> {
     if event.default_prevented()
         || event.button() != 0
         || event.meta_key()
@@ -116,11 +121,8 @@ fn app_link(event: &MouseEvent, paths: &AppPaths) -> Option<(String, String)> {
     if !hash.is_empty() && path == location.pathname().ok()? && search == location.search().ok()? {
         return None;
     }
-    match paths.route_of(&path) {
-        Route::Feed | Route::Article(_) | Route::Pillar(_) => {
-            let url = format!("{path}{search}{hash}");
-            Some((path, url))
-        }
-        _ => None,
-    }
+    handles(&paths.route_of(&path)).then(|| {
+        let url = format!("{path}{search}{hash}");
+        (path, url)
+    })
 }

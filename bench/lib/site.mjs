@@ -16,10 +16,10 @@ export { REFERENCE_SLUG, ROOT };
 const PAGES = join(ROOT, "bench/pages");
 
 /** A comparison page with the build's hashed asset names and the origins filled in. */
-async function comparisonPage(name, { assets, apiBase, origin }) {
+async function comparisonPage(name, { assets, apiBase, origin, theme }) {
   return (await readFile(join(PAGES, name), "utf8"))
     .replaceAll('href="/main.css"', `href="/${assets.css}"`)
-    .replaceAll('src="/theme.js"', `src="/${assets.headScript}"`)
+    .replaceAll('<script src="/theme.js"></script>', `<script>${theme}</script>`)
     .replaceAll('href="/favicon.svg"', `href="/${assets.favicon}"`)
     .replaceAll("@API@", apiBase)
     .replaceAll("@ORIGIN@", origin);
@@ -45,7 +45,8 @@ export async function startSite(dist) {
       },
     });
     // Keys without a leading "/" are reachable only through the fallback above.
-    const fill = { assets, apiBase, origin: site.origin };
+    const theme = await readFile(join(PAGES, "theme.js"), "utf8");
+    const fill = { assets, apiBase, origin: site.origin, theme };
     for (const name of ["static-article.html", "plain-article.html", "plain-feed.html"]) {
       site.entries.set(name, entry(name, await comparisonPage(name, fill)));
     }

@@ -135,8 +135,12 @@ export const texts = async (page, selector) =>
 
 /** Waits until the page shows no loading state. */
 export async function settled(page) {
+  // `main:not([data-shell])`: the app's, not index.html's static frame, which is there while
+  // the wasm loads (the page's load event does not wait for the app's module).
   await page.waitForFunction(
-    () => !document.querySelector(".article-loading, .cards-loading, [aria-busy='true']") && document.querySelector("main > *"),
+    () =>
+      !document.querySelector(".article-loading, .cards-loading, [aria-busy='true']") &&
+      document.querySelector("main:not([data-shell]) > *"),
   );
 }
 

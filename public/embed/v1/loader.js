@@ -240,15 +240,18 @@
     if (inlineApp) return inlineApp;
     inlineApp = fetchText(APP + "index.html").then(function (html) {
       var index = new w.DOMParser().parseFromString(html, "text/html");
-      function href(selector) {
+      function url(selector, attribute) {
         var el = index.querySelector(selector);
-        var value = el && el.getAttribute("href");
+        var value = el && el.getAttribute(attribute);
         if (!value) throw new Error("no " + selector + " in " + APP + "index.html");
         return new URL(value, APP).href;
       }
-      var glueUrl = href('link[rel="modulepreload"]');
-      var wasmUrl = href('link[rel="preload"][as="fetch"][type="application/wasm"]');
-      var cssUrl = href('link[rel="stylesheet"]');
+      // The whole app's module, the one with the embed's entry point (the other
+      // <meta name="signal:module"> is the article page alone).
+      var whole = 'meta[name="signal:module"]:not([content*="signal-of-hope-article"])';
+      var glueUrl = url(whole, "content");
+      var wasmUrl = url(whole, "data-wasm");
+      var cssUrl = url('link[rel="stylesheet"]', "href");
       var meta = index.querySelector('meta[name="signal:api-base"]');
       var apiBase = new URL((meta && meta.getAttribute("content")) || "data/", APP).href;
       var sheet = fetchText(cssUrl).then(inlineSheet);

@@ -1,0 +1,33 @@
+// Trunk's post_build hook (Trunk.toml), one script because Trunk runs a stage's hooks at the
+// same time:
+// 1. gives the article page's module (the "worker" kind build of src/bin/article.rs)
+//    content-hashed file names, as Trunk does for the main module, so that hosts can cache it
+//    as immutable, and names it in index.html next to the main module's
+//    <meta name="signal:module"> for public/boot.js to load;
+// 2. copies index.html to 404.html: static hosts serve 404.html for unknown paths, so deep
+//    links and reloads of /articles/… and /pillars/… work (docs/deploying.md).
+import { createHash } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const NAME = "signal-of-hope-article";
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)");
+
+// One hash of both files: the glue and the wasm change together.
+const hash = createHash("sha256");
+for (const file of [`${NAME}.js`, `${NAME}_bg.wasm`]) hash.update(await readFile(join(dir, file)));
+const hashed = `${NAME}-${hash.digest("hex").slice(0, 16)}`;
+await rename(join(dir, `${NAME}.js`), join(dir, `${hashed}.js`));
+await rename(join(dir, `${NAME}_bg.wasm`), join(dir, `${hashed}_bg.wasm`));
+
+const index = join(dir, "index.html");
+const html = await readFile(index, "utf8");
+// Trunk's <meta> for the main module (Trunk.toml's pattern_script) gives the base URL.
+const main = html.match(/<meta name="signal:module" content="([^"]*\/)[^"/]*"[^>]*>/);
+if (!main) throw new Error("index.html: no <meta name=\"signal:module\"> from Trunk");
+const base = main[1];
+const meta = `<meta name="signal:module" content="${base}${hashed}.js" data-wasm="${base}${hashed}_bg.wasm" />`;
+const page = html.replace(main[0], `${main[0]}\n    ${meta}`);
+await writeFile(index, page);
+await writeFile(join(dir, "404.html"), page);
