@@ -7,8 +7,8 @@
 //    content-hashed file names, as Trunk does for the main module, so that hosts can cache it
 //    as immutable, and names it in index.html next to the main module's
 //    <meta name="signal:module"> for public/boot.js to load;
-// 2. drops the comments from index.html and from its inline script (boot.js): they are for
-//    the source's readers, and the page's HTML is the first thing every visit waits for;
+// 2. drops the comments from index.html and minifies its inline script (boot.js): they are
+//    for the source's readers, and the page's HTML is the first thing every visit waits for;
 // 3. copies index.html to 404.html: static hosts serve 404.html for unknown paths, so deep
 //    links and reloads of /articles/… and /pillars/… work (docs/deploying.md).
 import { createHash } from "node:crypto";
@@ -43,13 +43,12 @@ const main = html.match(/<meta name="signal:module" content="([^"]*\/)[^"/]*"[^>
 if (!main) throw new Error("index.html: no <meta name=\"signal:module\"> from Trunk");
 const base = main[1];
 const meta = `<meta name="signal:module" content="${base}${hashed}.js" data-wasm="${base}${hashed}_bg.wasm" />`;
+const boot = html.match(/<script>([\s\S]*?)<\/script>/);
+if (!boot) throw new Error("index.html: no inline <script> (boot.js)");
+const bootMin = (await minify(boot[1], { compress: true, mangle: true })).code;
 const page = html
   .replace(main[0], `${main[0]}\n    ${meta}`)
-  .replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "")
-  // Whole-line `//` comments only, which cannot be inside a string or a regular expression.
-  .replace(/<script>([\s\S]*?)<\/script>/g, (_, code) => {
-    const kept = code.split("\n").filter((line) => !/^[ \t]*\/\//.test(line));
-    return `<script>${kept.join("\n")}</script>`;
-  });
+  .replace(boot[0], () => `<script>${bootMin}</script>`)
+  .replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "");
 await writeFile(index, page);
 await writeFile(join(dir, "404.html"), page);

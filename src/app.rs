@@ -35,8 +35,9 @@ pub fn App() -> impl IntoView {
 pub fn ArticleApp() -> impl IntoView {
     let pages = |route: &Route| match route {
         Route::Article(_) => view! { <ArticlePage /> }.into_any(),
-        // Only reached by Back or Forward to a page this one did not render itself, which
-        // browsers load anew anyway; loading it again gets the module that has it.
+        // A safety net: this build never navigates to these pages itself (the browser loads
+        // them), so only a history entry it did not make could lead here. A reload gets the
+        // module that has them (boot.js chooses the whole app for their paths).
         Route::Feed | Route::Pillar(_) => {
             let _ = window().location().reload();
             ().into_any()

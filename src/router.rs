@@ -85,9 +85,10 @@ fn current_pathname() -> String {
 }
 
 /// The path and URL of the app page a click follows, when it is ours to handle: a plain
-/// left click, on a link to one of the pages this build renders, meant for this tab. Anything else (a
-/// new tab, a download, another site, a jump within the page, a file such as the embed
-/// loader) stays with the browser.
+/// left click, on a link to one of the pages this build renders, meant for this tab.
+/// Anything else (a new tab, a download, another site, a jump within the page, a file such
+/// as the embed loader, a page of the whole app from the article page's build) stays with
+/// the browser.
 fn app_link(
     event: &MouseEvent,
     paths: &AppPaths,
