@@ -69,8 +69,8 @@
   // The wasm's download starts here, beside the JSON's, not after the glue's.
   var modules = document.querySelectorAll('meta[name="signal:module"]');
   for (var i = 0; i < modules.length; i += 1) {
-    var glue = modules[i].getAttribute("content");
-    if (/(^|\/)signal-of-hope-article(-[0-9a-f]+)?\.js$/.test(glue) === article) {
+    if (modules[i].hasAttribute("data-article") === article) {
+      var glue = modules[i].getAttribute("content");
       var wasm = fetch(modules[i].getAttribute("data-wasm"));
       import(glue).then(function (app) {
         return app["default"]({ module_or_path: wasm });

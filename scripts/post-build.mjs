@@ -42,7 +42,8 @@ const html = await readFile(index, "utf8");
 const main = html.match(/<meta name="signal:module" content="([^"]*\/)[^"/]*"[^>]*>/);
 if (!main) throw new Error("index.html: no <meta name=\"signal:module\"> from Trunk");
 const base = main[1];
-const meta = `<meta name="signal:module" content="${base}${hashed}.js" data-wasm="${base}${hashed}_bg.wasm" />`;
+// `data-article` marks it for boot.js, loader.js and the bench, which then need no file names.
+const meta = `<meta name="signal:module" data-article content="${base}${hashed}.js" data-wasm="${base}${hashed}_bg.wasm" />`;
 const boot = html.match(/<script>([\s\S]*?)<\/script>/);
 if (!boot) throw new Error("index.html: no inline <script> (boot.js)");
 const bootMin = (await minify(boot[1], { compress: true, mangle: true })).code;

@@ -14,11 +14,11 @@ export function assetsOf(indexHtml) {
   const css = indexHtml.match(/<link[^>]*\srel="stylesheet"[^>]*\shref="\/?([^"]+)"/)?.[1];
   if (!css) throw new Error("dist/index.html: no stylesheet found");
   const favicon = indexHtml.match(/<link[^>]*rel="icon"[^>]*href="\/?([^"]+)"/)?.[1] ?? null;
-  const modules = [...indexHtml.matchAll(/<meta name="signal:module" content="\/?([^"]+)" data-wasm="\/?([^"]+)"/g)].map(
-    (m) => ({ js: m[1], wasm: m[2] }),
-  );
+  const modules = [
+    ...indexHtml.matchAll(/<meta name="signal:module"( data-article)? content="\/?([^"]+)" data-wasm="\/?([^"]+)"/g),
+  ].map((m) => ({ article: m[1] !== undefined, js: m[2], wasm: m[3] }));
   if (modules.length === 0) return olderAssetsOf(indexHtml, css, favicon);
-  const article = modules.find((m) => /signal-of-hope-article/.test(m.js));
+  const article = modules.find((m) => m.article);
   const whole = modules.find((m) => m !== article);
   if (!article || !whole) throw new Error("dist/index.html: the two <meta name=\"signal:module\"> not found");
   // The classic inline <script> in the head that runs before the first paint (boot.js).

@@ -247,8 +247,8 @@
         return new URL(value, APP).href;
       }
       // The whole app's module, the one with the embed's entry point (the other
-      // <meta name="signal:module"> is the article page alone).
-      var whole = 'meta[name="signal:module"]:not([content*="signal-of-hope-article"])';
+      // <meta name="signal:module">, marked data-article, is the article page alone).
+      var whole = 'meta[name="signal:module"]:not([data-article])';
       var glueUrl = url(whole, "content");
       var wasmUrl = url(whole, "data-wasm");
       var cssUrl = url('link[rel="stylesheet"]', "href");
