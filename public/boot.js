@@ -8,6 +8,10 @@
     if (location.pathname.slice(0, base.length) !== base) return null;
     return location.pathname.slice(base.length).replace(/^\/+|\/+$/g, "").split("/");
   })();
+  var api = apiBase();
+  // Whether the API names one document (`feed.json`, `?feed`) rather than a folder: then that
+  // document is read first on every page (src/source/config.rs, names_document).
+  var named = !!api && (api.search !== "" || /\.[^/]*$/.test(api.pathname));
   var article = !!route && route.length === 2 && route[0] === "articles";
 
   // The reader's remembered theme, so a page never flashes in the wrong colours while the app
@@ -66,10 +70,14 @@
   // The app. index.html names two builds of it (Trunk's <meta name="signal:module">): an
   // article's address loads the article page alone, a smaller wasm that starts sooner; any
   // other address loads the whole app. Its links to other pages load those with the whole app.
+  // The article page alone reads only an article's own document in our format: an API that
+  // names one document (a feed) needs the whole app, and so does a history entry that the
+  // article page marked before reloading for it (src/source/whole_app.rs).
   // The wasm's download starts here, beside the JSON's, not after the glue's.
+  var alone = article && !named && history.state !== "signal:whole-app";
   var modules = document.querySelectorAll('meta[name="signal:module"]');
   for (var i = 0; i < modules.length; i += 1) {
-    if (modules[i].hasAttribute("data-article") === article) {
+    if (modules[i].hasAttribute("data-article") === alone) {
       var glue = modules[i].getAttribute("content");
       var wasm = fetch(modules[i].getAttribute("data-wasm"));
       import(glue).then(function (app) {
@@ -79,9 +87,21 @@
     }
   }
 
+  // The API's URL from `signal:api-base`, or null if the app cannot use it.
+  function apiBase() {
+    try {
+      var meta = document.querySelector('meta[name="signal:api-base"]');
+      var url = new URL((meta && meta.getAttribute("content").trim()) || "data/", document.baseURI);
+      url.hash = "";
+      return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   // The document the page at this address reads first, or null for a page without one.
   function pageDocument() {
-    if (!route) return null;
+    if (!route || !api) return null;
     var slug = article
       ? route[1]
       : route.length === 3 && route[0] === "embed" && /^(articles|cards)$/.test(route[1])
@@ -89,14 +109,7 @@
         : null;
     var index = (route.length === 1 && route[0] === "") || (route.length === 2 && route[0] === "pillars");
     if (!slug && !index) return null;
-
-    var meta = document.querySelector('meta[name="signal:api-base"]');
-    var api = new URL((meta && meta.getAttribute("content").trim()) || "data/", document.baseURI);
-    if (api.protocol !== "http:" && api.protocol !== "https:") return null;
-    api.hash = "";
-    var last = api.pathname.split("/").pop();
-    // A document named directly (`feed.json`, `?feed`) is read first on every page.
-    if (api.search || (api.pathname.slice(-1) !== "/" && last.indexOf(".") >= 0)) return api.href;
+    if (named) return api.href;
     if (api.pathname.slice(-1) !== "/") api.pathname += "/";
     api.search = "";
     return slug

@@ -24,13 +24,15 @@ pub fn App() -> impl IntoView {
         Route::Pillar(_) => view! { <PillarPage /> }.into_any(),
         _ => view! { <NotFoundPage /> }.into_any(),
     };
-    site(pages, |route| {
+    site(pages, Store::new, |route| {
         matches!(route, Route::Feed | Route::Article(_) | Route::Pillar(_))
     })
 }
 
 /// The article page alone. Its links to the feed and to pillar pages are left to the browser,
-/// which loads them with [`App`] (`public/boot.js` chooses the module by the path).
+/// which loads them with [`App`] (`public/boot.js` chooses the module by the path). It reads
+/// only an article's own document in our format; for anything else it hands the page over to
+/// [`App`] (`source::whole_app`).
 #[component]
 pub fn ArticleApp() -> impl IntoView {
     let pages = |route: &Route| match route {
@@ -44,19 +46,26 @@ pub fn ArticleApp() -> impl IntoView {
         }
         _ => view! { <NotFoundPage /> }.into_any(),
     };
-    site(pages, |route| matches!(route, Route::Article(_)))
+    site(pages, Store::article_only, |route| {
+        matches!(route, Route::Article(_))
+    })
 }
 
-/// The site's frame around the page for the current route. `handles` names the routes whose
-/// links this build follows itself; a click on any other link is left to the browser.
-fn site(pages: fn(&Route) -> AnyView, handles: fn(&Route) -> bool) -> impl IntoView {
+/// The site's frame around the page for the current route. `store` makes this build's data
+/// source; `handles` names the routes whose links this build follows itself; a click on any
+/// other link is left to the browser.
+fn site(
+    pages: fn(&Route) -> AnyView,
+    store: fn(Result<Config, String>) -> Store,
+    handles: fn(&Route) -> bool,
+) -> impl IntoView {
     provide_meta_context();
     let config = Config::from_document();
     let paths = config
         .as_ref()
         .map(|c| c.paths().clone())
         .unwrap_or_default();
-    provide_context(Store::new(config));
+    provide_context(store(config));
     provide_context(paths.clone());
     provide_context(PreviousPath(RwSignal::new(None)));
     let route = Router::start(paths, handles).route();

@@ -9,7 +9,7 @@ use signal_of_hope::{
     model::{
         AppPaths, Article, Block, Card, Pillar, PublishedAt, Publisher, Source, seo::PageMeta,
     },
-    source::FetchError,
+    source::{Config, FetchError, Store},
 };
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -20,7 +20,8 @@ const REFERENCE: &str =
     include_str!("../public/data/articles/rare-liver-cancer-immunotherapy-amd3100.json");
 const EVERY_BLOCK: &str = include_str!("../public/data/articles/sample-every-block-type.json");
 
-/// A fresh container in the document, and the mounted view (unmounted on drop).
+/// A fresh container in the document, and the mounted view (unmounted on drop), with the
+/// data source that the app provides.
 struct Mounted {
     root: HtmlElement,
     _handle: Box<dyn std::any::Any>,
@@ -31,7 +32,10 @@ impl Mounted {
         let document = document();
         let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&root).unwrap();
-        let handle = mount_to(root.clone(), view);
+        let handle = mount_to(root.clone(), move || {
+            provide_context(Store::new(Config::from_document()));
+            view()
+        });
         Self {
             root,
             _handle: Box::new(handle),

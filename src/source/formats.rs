@@ -58,6 +58,22 @@ pub(crate) async fn read_article(json: &str, slug: &str) -> Result<Article, Fetc
     }
 }
 
+/// An article document in our own format only, for the article page's own build, which has
+/// no adapter module: a document in another format is read by the whole app
+/// (`source::whole_app`).
+pub(crate) async fn read_own_article(json: &str) -> Result<Article, FetchError> {
+    match adapt::reading(json).map_err(FetchError::Invalid)? {
+        Reading::Contract(version) => adapt::contract(json, version).map_err(FetchError::Invalid),
+        Reading::Foreign(format) => {
+            let unread = format!(
+                "this build of the reader has no adapter for {}",
+                format.name()
+            );
+            super::whole_app::read(FetchError::Adapter(unread)).await
+        }
+    }
+}
+
 async fn convert(
     format: Format,
     json: &str,

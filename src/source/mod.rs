@@ -10,6 +10,7 @@ mod formats;
 mod http;
 pub mod store;
 pub mod theme;
+mod whole_app;
 
 pub use config::Config;
 pub use error::FetchError;

@@ -7,13 +7,19 @@ use std::{cell::RefCell, collections::HashMap, future::Future, rc::Rc, sync::Arc
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
-use super::{Config, FetchError, formats, http};
+use super::{Config, FetchError, formats, http, whole_app};
 use crate::model::{Article, Card, Cut, FeedPage, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
 const MAX_PAGES: usize = 100;
 
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, FetchError>>>;
+
+/// How a build gets an article that is not in memory ([`Store::new`], [`Store::article_only`]).
+/// A function chosen when the store is made, so that the article page's own build does not
+/// link the index and the adapter module's loader, which only the whole app reads.
+type ArticleReader =
+    fn(&Store, String) -> LocalBoxFuture<'static, Result<Arc<Article>, FetchError>>;
 
 /// A cache of in-flight and finished requests, keyed by URL.
 struct Cache<T>(RefCell<HashMap<String, Pending<T>>>);
@@ -65,6 +71,7 @@ impl<T: 'static> Cache<T> {
 
 struct Inner {
     config: Result<Config, String>,
+    read_article: ArticleReader,
     articles: Rc<Cache<Article>>,
     pages: Rc<Cache<FeedPage>>,
     /// Cards seen in any index page, by slug: an article page shows its card at once.
@@ -96,9 +103,22 @@ pub struct FeedState {
 }
 
 impl Store {
+    /// The whole app's store: articles in any format, from their own documents or from the
+    /// index that carries them.
     pub fn new(config: Result<Config, String>) -> Self {
+        Self::with(config, Self::any_article)
+    }
+
+    /// The article page's own build (`src/bin/article.rs`): an article's own document in our
+    /// format. Anything else is handed over to the whole app (`source::whole_app`).
+    pub fn article_only(config: Result<Config, String>) -> Self {
+        Self::with(config, Self::own_article)
+    }
+
+    fn with(config: Result<Config, String>, read_article: ArticleReader) -> Self {
         Self(StoredValue::new_local(Rc::new(Inner {
             config,
+            read_article,
             articles: Cache::new(),
             pages: Cache::new(),
             cards: RefCell::new(HashMap::new()),
@@ -109,9 +129,10 @@ impl Store {
         })))
     }
 
-    /// The store provided by the app.
+    /// The store provided by the app (or the embed). Not made here when missing: which store
+    /// a build has is the entry point's choice.
     pub fn use_context() -> Self {
-        use_context::<Self>().unwrap_or_else(|| Self::new(Config::from_document()))
+        expect_context::<Self>()
     }
 
     fn inner(&self) -> Rc<Inner> {
@@ -122,14 +143,21 @@ impl Store {
         self.inner().config.clone().map_err(FetchError::Config)
     }
 
-    /// The article `slug`: from memory when it has been read before (its own document, or
-    /// the feed that carries it), else from its document.
+    /// The article `slug`, read as this build reads articles.
     pub fn article(
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
+        (self.inner().read_article)(self, slug.to_owned())
+    }
+
+    /// The whole app's reader: from memory when it has been read before (its own document,
+    /// or the feed that carries it), else from its document.
+    fn any_article(
+        &self,
+        slug: String,
+    ) -> LocalBoxFuture<'static, Result<Arc<Article>, FetchError>> {
         let store = *self;
-        let slug = slug.to_owned();
         // A folder's article request starts now (not when first polled), so a prefetch and
         // the page share it.
         let direct = match (self.full_article(&slug), self.config()) {
@@ -175,6 +203,37 @@ impl Store {
                 },
             }
         }
+        .boxed_local()
+    }
+
+    /// The article page's own build's reader: only a folder's article document in our own
+    /// format. A missing document (which a feed index may still carry), another format, or an
+    /// API that names one document (a feed) all need the whole app.
+    fn own_article(
+        &self,
+        slug: String,
+    ) -> LocalBoxFuture<'static, Result<Arc<Article>, FetchError>> {
+        let config = match self.config() {
+            Ok(config) if config.names_document() => {
+                return whole_app::read(FetchError::NotFound).boxed_local();
+            }
+            Ok(config) => config,
+            Err(err) => return std::future::ready(Err(err)).boxed_local(),
+        };
+        let fetch = self.inner().articles.fetch(
+            config.article_url(&slug),
+            config.timeout_seconds(),
+            async |json: &str| formats::read_own_article(json).await,
+        );
+        async move {
+            match fetch.await {
+                Err(missing @ (FetchError::NotFound | FetchError::Gone)) => {
+                    whole_app::read(missing).await
+                }
+                result => result,
+            }
+        }
+        .boxed_local()
     }
 
     fn fetch_article(

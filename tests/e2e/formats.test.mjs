@@ -38,6 +38,9 @@ before(async () => {
   await cp(join(ROOT, "tests/fixtures/formats"), data, { recursive: true });
   // A folder whose index is a JSON Feed (with no per-article documents beside it).
   await cp(join(ROOT, "tests/fixtures/formats/feed.json"), join(data, "feed-folder/articles.json"));
+  // A folder whose article documents are in another format (a JSON Feed of that one item).
+  await mkdir(join(data, "foreign-folder/articles"), { recursive: true });
+  await writeFile(join(data, `foreign-folder${ARTICLE_JSON}`), JSON.stringify({ ...FEED, items: [FEED.items[0]] }));
   // A JSON Feed in two pages, linked by next_url (relative to the page).
   const [first, second] = FEED.items;
   await mkdir(join(data, "paged"));
@@ -49,6 +52,7 @@ before(async () => {
     ["feed", "feed.json"],
     ["jsonld", "news.jsonld"],
     ["feedFolder", "feed-folder/"],
+    ["foreignFolder", "foreign-folder/"],
     ["paged", "paged/feed.json"],
   ]) {
     const site = await deploySite(DIST, env.nginx.url + file);
@@ -71,9 +75,14 @@ async function open(shape, path) {
   page.json = [];
   // The adapter module's files (src/source/formats.rs), requested from the reader's own host.
   page.adapter = [];
+  // The app's builds, in the order the page loaded them: "article" (the article page alone)
+  // or "whole" (src/app.rs, public/boot.js).
+  page.builds = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
     if (/signal-of-hope-adapt/.test(path)) page.adapter.push(path.slice(path.lastIndexOf("/") + 1));
+    else if (/^\/signal-of-hope-article-[0-9a-f]+_bg\.wasm$/.test(path)) page.builds.push("article");
+    else if (/^\/signal-of-hope-[0-9a-f]+_bg\.wasm$/.test(path)) page.builds.push("whole");
   });
   page.on("response", (response) => {
     if (response.url().startsWith(env.nginx.origin)) {
@@ -114,6 +123,7 @@ describe("three shapes from nginx on another origin", () => {
     assert.equal((await text(page, ".sources")).replace(/\s+/g, " "), "reported via Science Daily");
     assert.deepEqual(page.json, [{ path: ARTICLE_JSON, encoding: "gzip" }], "one gzipped document");
     assert.deepEqual(page.adapter, [], "our own format never downloads the adapter module");
+    assert.deepEqual(page.builds, ["article"], "the article page alone");
     noProblems(page);
     await page.context().close();
   });
@@ -144,6 +154,7 @@ describe("three shapes from nginx on another origin", () => {
   test("a JSON Feed's HTML content becomes body blocks, and nothing in it runs", async () => {
     const page = await open("feed", ARTICLE);
     await page.locator("article.article h1").waitFor();
+    assert.deepEqual(page.builds, ["whole"], "an API that names a feed: the whole app at once");
     const body = page.locator(".article-body");
     assert.equal(await body.locator("h2.subheading").textContent(), "What the drug does");
     assert.equal(await body.locator("blockquote").textContent(), "The cancer had engineered a structural trap.");
@@ -195,21 +206,41 @@ describe("three shapes from nginx on another origin", () => {
   test("a folder whose index is a JSON Feed: a shared link still opens the article", async () => {
     const page = await open("feedFolder", ARTICLE);
     await assertReferenceLayout(page);
+    // The article page alone finds no article document (404) and hands the page to the whole
+    // app (src/source/whole_app.rs), which asks again and then reads the index that carries it.
+    assert.deepEqual(page.builds, ["article", "whole"]);
     assert.deepEqual(
       page.json.map((r) => r.path),
-      [`/feed-folder${ARTICLE_JSON}`, "/feed-folder/articles.json"],
+      [`/feed-folder${ARTICLE_JSON}`, `/feed-folder${ARTICLE_JSON}`, "/feed-folder/articles.json"],
       "no article document (404), so the index, which carries it",
     );
+    // A reload of that entry loads the whole app at once: the entry is marked.
+    const before = page.builds.length;
+    await page.reload();
+    await assertReferenceLayout(page);
+    assert.equal(await page.evaluate(() => history.state), "signal:whole-app");
+    assert.ok(!page.builds.slice(before).includes("article"), JSON.stringify(page.builds));
     // Once the index is known to carry its articles, no more article documents are asked for.
-    // (The feed is a page load from the article page, with the whole app: it reads the index
-    // again; the article's from the feed is in the app's memory.)
     await page.locator("a.brand").click();
+    await page.locator(".card h2").first().waitFor();
+    const fromFeed = page.json.length;
     await page.getByRole("link", { name: FEED.items[1].title }).click();
     await page.locator("h1", { hasText: FEED.items[1].title }).waitFor();
+    assert.deepEqual(page.json.slice(fromFeed), [], "the article is in the feed the page read");
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("a folder whose article documents are in another format: the whole app reads them", async () => {
+    const page = await open("foreignFolder", ARTICLE);
+    await assertReferenceLayout(page);
+    assert.deepEqual(page.builds, ["article", "whole"]);
     assert.deepEqual(
       page.json.map((r) => r.path),
-      [`/feed-folder${ARTICLE_JSON}`, "/feed-folder/articles.json", "/feed-folder/articles.json"],
+      [`/foreign-folder${ARTICLE_JSON}`, `/foreign-folder${ARTICLE_JSON}`],
+      "the article page alone hands over on seeing a JSON Feed, without the adapter module",
     );
+    assert.deepEqual(page.adapter, ["signal-of-hope-adapt.js", "signal-of-hope-adapt_bg.wasm"]);
     noProblems(page);
     await page.context().close();
   });

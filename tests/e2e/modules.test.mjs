@@ -44,6 +44,23 @@ describe("the article page's own module", () => {
     await page.context().close();
   });
 
+  test("a missing article: the article page hands over to the whole app, once, which says so", async () => {
+    const from = env.host.requests.length;
+    const page = await env.open("articles/no-such-article");
+    // The whole app looks in the index too (a feed index would carry the article).
+    await eventually(() => text(page, "main h1"), "Article not found");
+    assert.deepEqual(wasmSince(from), { article: 1, whole: 1 });
+    assert.equal(await page.evaluate(() => history.state), "signal:whole-app");
+    // Its links are the whole app's: the feed opens without a page load.
+    await mark(page);
+    await page.locator("header .brand").click();
+    await eventually(() => text(page, "main h1"), "Latest analysis");
+    assert.equal(await sameDocument(page), true);
+    assert.deepEqual(wasmSince(from), { article: 1, whole: 1 });
+    noProblems(page);
+    await page.context().close();
+  });
+
   test("the feed and a pillar's page load the whole app", async () => {
     for (const [path, heading] of [
       ["", "Latest analysis"],
