@@ -69,7 +69,9 @@ async function retryShowsArticle(page) {
 describe("the article page", () => {
   test("404: not found, a way back, no Retry", async () => {
     await env.api.reset();
-    await env.api.fail(ARTICLE_JSON, { status: 404 });
+    // Every time: the article page alone hands a missing article over to the whole app
+    // (src/source/whole_app.rs), which asks again, and then also looks in the index.
+    await env.api.fail(ARTICLE_JSON, { status: 404, times: Infinity });
     const { page, text: shown } = await articleNotice();
     assert.equal(await text(page, "main h1"), "Article not found");
     assert.match(shown, /There is no article at this address/);
@@ -81,7 +83,7 @@ describe("the article page", () => {
 
   test("410: the article was removed, no Retry", async () => {
     await env.api.reset();
-    await env.api.fail(ARTICLE_JSON, { status: 410 });
+    await env.api.fail(ARTICLE_JSON, { status: 410, times: Infinity });
     const { page, text: shown } = await articleNotice();
     assert.equal(await text(page, "main h1"), "Article removed");
     assert.match(shown, /The article at this address has been removed by its publisher/);
@@ -257,7 +259,7 @@ describe("the article page", () => {
     await env.api.fail(ARTICLE_JSON, { status: 503 });
     const page = await env.open(ARTICLE);
     await page.locator("main .notice").waitFor();
-    await env.api.fail(ARTICLE_JSON, { status: 404 });
+    await env.api.fail(ARTICLE_JSON, { status: 404, times: Infinity });
     await retryButtons(page).click();
     await eventually(() => text(page, "main h1"), "Article not found");
     await eventually(() => page.title().then((t) => t.startsWith("Article not found")), true);
