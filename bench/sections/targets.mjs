@@ -15,7 +15,13 @@ function articleTargets(a) {
   const u = a.unthrottled;
   const t = a.throttled;
   const allCls = [...u.app.shifts, ...t.app.shifts].length === 0 ? 0 : Math.max(u.app.cls.max ?? 0, t.app.cls.max ?? 0);
+  // The "first paint": read both ways. The first paint proper (FCP), which the site's
+  // frame in index.html gives before the wasm arrives, and the headline's, the stricter
+  // reading, which no page that renders from fetched JSON can bring near the static page's
+  // (the plain-JS page's ratio is printed above).
   return [
+    target("app first paint (FCP) ≤ 1.5x static (unthrottled)", "≤ 1.50x", ratio(u.app.fcp.median, u.static.fcp.median), times, (x) => x <= 1.5),
+    target("app first paint (FCP) ≤ 1.2x plain JS (unthrottled)", "≤ 1.20x", ratio(u.app.fcp.median, u.plain.fcp.median), times, (x) => x <= 1.2),
     target("app headline ≤ 1.5x static (unthrottled)", "≤ 1.50x", ratio(u.app.content.median, u.static.content.median), times, (x) => x <= 1.5),
     target("app headline ≤ 1.2x plain JS (unthrottled)", "≤ 1.20x", ratio(u.app.content.median, u.plain.content.median), times, (x) => x <= 1.2),
     target("app article LCP < 2.5 s (throttled)", "< 2500 ms", t.app.lcp.median, ms, (x) => x < 2500),
