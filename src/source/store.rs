@@ -220,11 +220,9 @@ impl Store {
             Ok(config) => config,
             Err(err) => return std::future::ready(Err(err)).boxed_local(),
         };
-        let fetch = self.inner().articles.fetch(
-            config.article_url(&slug),
-            config.timeout_seconds(),
-            async |json: &str| formats::read_own_article(json).await,
-        );
+        let fetch = self.fetch_document(&config, &slug, async |json: &str| {
+            formats::read_own_article(json).await
+        });
         async move {
             match fetch.await {
                 Err(missing @ (FetchError::NotFound | FetchError::Gone)) => {
@@ -236,17 +234,31 @@ impl Store {
         .boxed_local()
     }
 
+    /// The article's own document in any format (the whole app's reader).
     fn fetch_article(
         &self,
         config: &Config,
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
         let wanted = slug.to_owned();
-        self.inner().articles.fetch(
-            config.article_url(slug),
-            config.timeout_seconds(),
-            async move |json: &str| formats::read_article(json, &wanted).await,
-        )
+        self.fetch_document(config, slug, async move |json: &str| {
+            formats::read_article(json, &wanted).await
+        })
+    }
+
+    /// The article's own document, read with `parse`: each build passes the formats it reads.
+    fn fetch_document<P>(
+        &self,
+        config: &Config,
+        slug: &str,
+        parse: P,
+    ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<P>
+    where
+        P: AsyncFnOnce(&str) -> Result<Article, FetchError> + 'static,
+    {
+        self.inner()
+            .articles
+            .fetch(config.article_url(slug), config.timeout_seconds(), parse)
     }
 
     fn full_article(&self, slug: &str) -> Option<Arc<Article>> {
