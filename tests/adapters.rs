@@ -444,7 +444,10 @@ fn our_own_documents_are_versioned() {
         "{err}"
     );
     let err = read_index(r#"{ "version": 0, "articles": [] }"#, &TestHtml).expect_err("v0");
-    assert_eq!(err.to_string(), "version: expected the number 1, found 0");
+    assert_eq!(
+        err.to_string(),
+        "version: expected the number 1, found the number 0"
+    );
 }
 
 fn el(tag: &str, children: Vec<HtmlNode>) -> HtmlNode {

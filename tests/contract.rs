@@ -128,7 +128,7 @@ const INVALID: &[(&str, &str)] = &[
     ),
     (
         "version-not-a-number.json",
-        "version: expected the number 1, found \"1\"",
+        "version: expected the number 1, found the string \"1\"",
     ),
     (
         "index-missing-articles.json",

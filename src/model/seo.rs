@@ -1,9 +1,9 @@
 //! What each route tells search engines and link previews: title, description, canonical URL,
 //! Open Graph / Twitter tags and, for articles, schema.org JSON-LD.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{Article, Block, Card, site, text};
+use super::{Article, Block, Card, ExternalUrl, site, text};
 
 /// Longest description before search results cut it.
 const DESCRIPTION_CHARS: usize = 160;
@@ -128,57 +128,79 @@ impl PageMeta {
     }
 }
 
-/// schema.org `AnalysisNewsArticle` for the article.
+/// schema.org `AnalysisNewsArticle` for the article. Typed rather than built as a
+/// `serde_json::Value`, which would bring `Value`'s printer and its map into the wasm.
 pub fn article_json_ld(article: &Article, canonical: &str) -> String {
-    let mut fields = serde_json::Map::new();
-    fields.insert("@context".into(), "https://schema.org".into());
-    fields.insert("@type".into(), "AnalysisNewsArticle".into());
-    fields.insert("headline".into(), article.headline.as_str().into());
-    fields.insert(
-        "datePublished".into(),
-        article.published_at.machine().into(),
-    );
-    fields.insert("url".into(), canonical.into());
-    fields.insert("mainEntityOfPage".into(), canonical.into());
-    if let Some(publisher) = &article.publisher {
-        let mut org = json!({ "@type": "Organization", "name": publisher.name });
-        if let Some(url) = &publisher.url {
-            org["url"] = url.as_str().into();
-        }
-        fields.insert("publisher".into(), org);
-    }
-    if let Some(kicker) = &article.kicker {
-        fields.insert("articleSection".into(), kicker.as_str().into());
-    }
-    if !article.pillars.is_empty() {
-        let about: Vec<Value> = article
+    let works: Vec<Thing> = article
+        .sources
+        .iter()
+        .map(|s| Thing::new("CreativeWork", &s.name, s.url.as_ref()))
+        .collect();
+    let ld = JsonLd {
+        context: "https://schema.org",
+        kind: "AnalysisNewsArticle",
+        headline: &article.headline,
+        date_published: article.published_at.machine(),
+        url: canonical,
+        main_entity_of_page: canonical,
+        publisher: (article.publisher.as_ref())
+            .map(|p| Thing::new("Organization", &p.name, p.url.as_ref())),
+        article_section: article.kicker.as_deref(),
+        about: article
             .pillars
             .iter()
-            .map(|p| json!({ "@type": "Thing", "name": p.name }))
-            .collect();
-        let keywords: Vec<&str> = article.pillars.iter().map(|p| p.name.as_str()).collect();
-        fields.insert("about".into(), about.into());
-        fields.insert("keywords".into(), keywords.into());
+            .map(|p| Thing::new("Thing", &p.name, None))
+            .collect(),
+        keywords: article.pillars.iter().map(|p| p.name.as_str()).collect(),
+        summary: article.summary.as_deref(),
+        is_based_on: &works,
+        citation: &works,
+    };
+    // Strings, lists and optional members only: serialising cannot fail.
+    embed_safe(&serde_json::to_string(&ld).unwrap_or_default())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    date_published: String,
+    url: &'a str,
+    main_entity_of_page: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Thing<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    about: Vec<Thing<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    keywords: Vec<&'a str>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    is_based_on: &'a [Thing<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    citation: &'a [Thing<'a>],
+}
+
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+impl<'a> Thing<'a> {
+    fn new(kind: &'static str, name: &'a str, url: Option<&'a ExternalUrl>) -> Self {
+        let url = url.map(ExternalUrl::as_str);
+        Self { kind, name, url }
     }
-    if let Some(summary) = &article.summary {
-        fields.insert("abstract".into(), summary.as_str().into());
-    }
-    if !article.sources.is_empty() {
-        let works: Vec<Value> = article
-            .sources
-            .iter()
-            .map(|s| {
-                let mut work = json!({ "@type": "CreativeWork", "name": s.name });
-                if let Some(url) = &s.url {
-                    work["url"] = url.as_str().into();
-                }
-                work
-            })
-            .collect();
-        fields.insert("isBasedOn".into(), works.clone().into());
-        fields.insert("citation".into(), works.into());
-    }
-    embed_safe(&Value::Object(fields).to_string())
 }
 
 /// JSON with `<`, `>` and `&` escaped, so the text can never close its `<script>` element

@@ -50,7 +50,10 @@ pub fn check_value(version: Option<&Value>) -> Result<(), ContractError> {
     let expected = || {
         ContractError::at(
             "version",
-            format!("expected the number {CONTRACT_VERSION}, found {version}"),
+            format!(
+                "expected the number {CONTRACT_VERSION}, found {}",
+                super::error::describe(version)
+            ),
         )
     };
     let number = version
