@@ -60,7 +60,8 @@ describe("the reference article", () => {
     assert.equal(await source.textContent(), "Science Daily");
     assert.equal(await source.getAttribute("href"), "https://www.sciencedaily.com/");
 
-    assert.equal(await page.title(), REFERENCE.headline);
+    // The title comes in the task after the first paint (components::AfterPaint).
+    await eventually(() => page.title(), REFERENCE.headline);
     assert.equal(await env.api.count(ARTICLE_JSON), 1, "fetched once, from the API origin");
     noProblems(page);
     await page.context().close();

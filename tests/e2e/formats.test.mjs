@@ -13,6 +13,7 @@ import {
   ROOT,
   axeViolations,
   deploySite,
+  eventually,
   noProblems,
   screenshot,
   setUp,
@@ -112,7 +113,7 @@ async function assertReferenceLayout(page) {
     "Tech Stocks & Semiconductors",
     "Energy & Infrastructure",
   ]);
-  assert.equal(await page.title(), REFERENCE.headline);
+  await eventually(() => page.title(), REFERENCE.headline);
 }
 
 describe("three shapes from nginx on another origin", () => {

@@ -72,7 +72,7 @@ describe("pillar pages", () => {
     const expected = ALL_CARDS.filter((c) => c.pillars?.some((p) => p.slug === "energy-infrastructure"));
     assert.equal(await text(page, ".page-count"), `${expected.length} articles found`);
     assert.deepEqual(await texts(page, ".card h2"), newestFirst(expected));
-    assert.equal(await page.title(), "Energy & Infrastructure · Signal of Hope");
+    await eventually(() => page.title(), "Energy & Infrastructure · Signal of Hope");
 
     await page.goto(env.host.url + "pillars/health-biotech");
     await eventually(() => text(page, "h1"), "Health & Biotech");
@@ -213,6 +213,9 @@ describe("metadata", () => {
   test("each route sets its title, description, canonical link, Open Graph, Twitter and JSON-LD", async () => {
     const page = await env.open("");
     await page.locator(".card").first().waitFor();
+    // The <head> entries come in the task after the first paint (components::AfterPaint).
+    const canonicalOf = async () => (await head(page)).canonical;
+    await eventually(canonicalOf, [env.host.url]);
     let m = await head(page);
     assert.equal(m.title, "Signal of Hope");
     assert.equal(m.canonical.length, 1);
@@ -222,8 +225,9 @@ describe("metadata", () => {
 
     await page.locator(".card h2 a").first().click();
     await page.locator(".article-body").waitFor();
-    m = await head(page);
     const url = `${env.host.url}articles/${REFERENCE_SLUG}`;
+    await eventually(canonicalOf, [url]);
+    m = await head(page);
     assert.equal(m.title, REFERENCE.headline);
     assert.equal(m.description.length, 1, "one description, replaced not added");
     assert.ok(REFERENCE.summary.startsWith(m.description[0].replace(/…$/, "")));
@@ -248,6 +252,7 @@ describe("metadata", () => {
 
     await page.locator(".article .badge").first().click();
     await eventually(() => text(page, "main h1"), "Tech Stocks & Semiconductors");
+    await eventually(canonicalOf, [`${env.host.url}pillars/tech-stocks-semiconductors`]);
     m = await head(page);
     assert.equal(m.title, "Tech Stocks & Semiconductors · Signal of Hope");
     assert.deepEqual(m.canonical, [`${env.host.url}pillars/tech-stocks-semiconductors`]);
