@@ -1,11 +1,11 @@
 //! The article body: a list of blocks, each chosen by its `type`.
 
+use super::raw::{Raw, RawVisitor};
 use serde::{Deserialize, Deserializer, de::MapAccess, de::Visitor};
-use serde_json::{Map, Value};
 
 use super::{
     ContractError, ExternalUrl,
-    error::{describe, nested},
+    error::nested,
     limits::{
         self, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS, MAX_LABEL_CHARS,
         MAX_LINKS, MAX_LIST_ITEMS,
@@ -49,7 +49,7 @@ impl Block {
 /// (`skipped_items` were not even buffered, see [`ItemsField`]).
 fn typed_block(
     kind: &str,
-    fields: &Map<String, Value>,
+    fields: &Raw,
     skipped_items: usize,
 ) -> Result<(Option<Block>, usize), ContractError> {
     let mut unread = skipped_items;
@@ -61,7 +61,7 @@ fn typed_block(
     let block = match kind {
         "paragraph" => rich_text(required("text")?, "text")?.map(Block::Paragraph),
         "heading" => match required("text")? {
-            Value::String(text) => Some(text.trim())
+            Raw::String(text) => Some(text.trim())
                 .filter(|t| !t.is_empty())
                 .map(|t| Block::Heading(t.to_owned())),
             other => return Err(expected("text", "a string", other)),
@@ -69,8 +69,8 @@ fn typed_block(
         "quote" => {
             let text = rich_text(required("text")?, "text")?;
             let cite = match fields.get("cite") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(cite)) => Some(cite.trim()).filter(|c| !c.is_empty()),
+                None | Some(Raw::Null) => None,
+                Some(Raw::String(cite)) => Some(cite.trim()).filter(|c| !c.is_empty()),
                 Some(other) => return Err(expected("cite", "a string", other)),
             };
             text.map(|text| Block::Quote {
@@ -79,7 +79,7 @@ fn typed_block(
             })
         }
         "list" => {
-            let Value::Array(items) = required("items")? else {
+            let Raw::Array(items) = required("items")? else {
                 return Err(expected("items", "a list", required("items")?));
             };
             // Items past the limit are not read (see `model::limits`).
@@ -98,26 +98,26 @@ fn typed_block(
     Ok((block, unread))
 }
 
-fn expected(path: &str, what: &str, found: &Value) -> ContractError {
-    ContractError::at(path, format!("expected {what}, found {}", describe(found)))
+fn expected(path: &str, what: &str, found: &Raw) -> ContractError {
+    ContractError::at(path, format!("expected {what}, found {}", found.found()))
 }
 
 /// Rich text (see `docs/contract.md`): a string, or a list of runs, each a string or a link
 /// object. `None` when it holds no text.
-fn rich_text(value: &Value, path: &str) -> Result<Option<RichText>, ContractError> {
+fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError> {
     let runs = match value {
-        Value::String(text) => return Ok(RichText::new([Span::Text(text.clone())])),
-        Value::Array(runs) => runs,
+        Raw::String(text) => return Ok(RichText::new([Span::Text(text.clone())])),
+        Raw::Array(runs) => runs,
         other => return Err(expected(path, "a string or a list of text runs", other)),
     };
     let mut spans = Vec::with_capacity(runs.len());
     for (index, run) in runs.iter().enumerate() {
         let at = format!("{path}[{index}]");
         spans.push(match run {
-            Value::String(text) => Span::Text(text.clone()),
-            Value::Object(link) => {
+            Raw::String(text) => Span::Text(text.clone()),
+            link @ Raw::Object(_) => {
                 let text = match link.get("text") {
-                    Some(Value::String(text)) => text.clone(),
+                    Some(Raw::String(text)) => text.clone(),
                     Some(other) => return Err(expected(&format!("{at}.text"), "a string", other)),
                     None => {
                         return Err(ContractError::at(
@@ -128,8 +128,8 @@ fn rich_text(value: &Value, path: &str) -> Result<Option<RichText>, ContractErro
                 };
                 // As for any link: only a usable URL makes one; otherwise it is text.
                 let url = match link.get("url") {
-                    None | Some(Value::Null) => None,
-                    Some(Value::String(url)) => ExternalUrl::parse_link(url),
+                    None | Some(Raw::Null) => None,
+                    Some(Raw::String(url)) => ExternalUrl::parse_link(url),
                     Some(other) => return Err(expected(&format!("{at}.url"), "a string", other)),
                 };
                 match url {
@@ -152,7 +152,7 @@ fn rich_text(value: &Value, path: &str) -> Result<Option<RichText>, ContractErro
 /// A block's `items`, buffered like any other field, except that a list's entries past
 /// twice [`MAX_LIST_ITEMS`] are only counted: a million-item list costs a scan, not a million
 /// buffered values.
-struct ItemsField(Value, usize);
+struct ItemsField(Raw, usize);
 
 impl<'de> Deserialize<'de> for ItemsField {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
@@ -165,33 +165,32 @@ impl<'de> Deserialize<'de> for ItemsField {
                 f.write_str("any JSON value")
             }
 
-            fn visit_bool<E>(self, v: bool) -> Result<ItemsField, E> {
-                Ok(ItemsField(Value::Bool(v), 0))
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<ItemsField, E> {
+                RawVisitor.visit_bool(v).map(|raw| ItemsField(raw, 0))
             }
 
-            fn visit_i64<E>(self, v: i64) -> Result<ItemsField, E> {
-                Ok(ItemsField(Value::from(v), 0))
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ItemsField, E> {
+                RawVisitor.visit_i64(v).map(|raw| ItemsField(raw, 0))
             }
 
-            fn visit_u64<E>(self, v: u64) -> Result<ItemsField, E> {
-                Ok(ItemsField(Value::from(v), 0))
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ItemsField, E> {
+                RawVisitor.visit_u64(v).map(|raw| ItemsField(raw, 0))
             }
 
-            fn visit_f64<E>(self, v: f64) -> Result<ItemsField, E> {
-                Ok(ItemsField(Value::from(v), 0))
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ItemsField, E> {
+                RawVisitor.visit_f64(v).map(|raw| ItemsField(raw, 0))
             }
 
-            fn visit_str<E>(self, v: &str) -> Result<ItemsField, E> {
-                Ok(ItemsField(Value::String(v.to_owned()), 0))
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ItemsField, E> {
+                RawVisitor.visit_str(v).map(|raw| ItemsField(raw, 0))
             }
 
             fn visit_unit<E>(self) -> Result<ItemsField, E> {
-                Ok(ItemsField(Value::Null, 0))
+                Ok(ItemsField(Raw::Null, 0))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ItemsField, A::Error> {
-                let value = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(ItemsField(value, 0))
+                RawVisitor.visit_map(map).map(|raw| ItemsField(raw, 0))
             }
 
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
@@ -200,16 +199,16 @@ impl<'de> Deserialize<'de> for ItemsField {
             ) -> Result<ItemsField, A::Error> {
                 let mut items = Vec::new();
                 while items.len() < 2 * MAX_LIST_ITEMS {
-                    match seq.next_element::<Value>()? {
+                    match seq.next_element::<Raw>()? {
                         Some(item) => items.push(item),
-                        None => return Ok(ItemsField(Value::Array(items), 0)),
+                        None => return Ok(ItemsField(Raw::Array(items), 0)),
                     }
                 }
                 let mut skipped = 0;
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
                     skipped += 1;
                 }
-                Ok(ItemsField(Value::Array(items), skipped))
+                Ok(ItemsField(Raw::Array(items), skipped))
             }
         }
 
@@ -255,10 +254,11 @@ impl<'de> Deserialize<'de> for BodyEntry {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BodyEntry, A::Error> {
                 // `type` may come after the fields it governs, so the block is read whole first.
                 let mut kind = None;
-                let mut fields = Map::new();
+                let mut fields: Vec<(String, Raw)> = Vec::new();
                 let mut skipped_items = 0;
                 while let Some(key) = map.next_key::<String>()? {
-                    if fields.contains_key(&key) || (key == "type" && kind.is_some()) {
+                    let seen = fields.iter().any(|(name, _)| *name == key);
+                    if seen || (key == "type" && kind.is_some()) {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate field `{key}`"
                         )));
@@ -268,13 +268,13 @@ impl<'de> Deserialize<'de> for BodyEntry {
                     } else if key == "items" {
                         let ItemsField(value, skipped) = map.next_value()?;
                         skipped_items = skipped;
-                        fields.insert(key, value);
+                        fields.push((key, value));
                     } else {
-                        let value = map.next_value::<Value>()?;
-                        fields.insert(key, value);
+                        fields.push((key, map.next_value()?));
                     }
                 }
                 let kind = kind.ok_or_else(|| serde::de::Error::missing_field("type"))?;
+                let fields = Raw::Object(fields);
                 let (block, unread) = typed_block(&kind, &fields, skipped_items).map_err(nested)?;
                 Ok(BodyEntry(block, unread))
             }

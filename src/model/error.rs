@@ -157,12 +157,37 @@ fn found_words(found: &str) -> String {
 pub fn describe(value: &serde_json::Value) -> String {
     use serde_json::Value;
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string {s:?}"),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Null => Found::Null,
+        Value::Bool(b) => Found::Bool(*b),
+        Value::Number(n) => Found::Number(n),
+        Value::String(s) => Found::String(s),
+        Value::Array(_) => Found::List,
+        Value::Object(_) => Found::Object,
+    }
+    .to_string()
+}
+
+/// What an error message says was found, from a `serde_json::Value` ([`describe`]) or a
+/// [`super::raw::Raw`]: one wording for both.
+pub enum Found<'a> {
+    Null,
+    Bool(bool),
+    Number(&'a serde_json::Number),
+    String(&'a str),
+    List,
+    Object,
+}
+
+impl fmt::Display for Found<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Null => f.write_str("null"),
+            Self::Bool(b) => write!(f, "{b}"),
+            Self::Number(n) => write!(f, "the number {n}"),
+            Self::String(s) => write!(f, "the string {s:?}"),
+            Self::List => f.write_str("a list"),
+            Self::Object => f.write_str("an object"),
+        }
     }
 }
 

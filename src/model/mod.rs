@@ -12,6 +12,7 @@ pub mod feed;
 mod json_path;
 pub mod limits;
 pub mod link;
+pub mod raw;
 pub mod retry;
 pub mod rich_text;
 pub mod seo;

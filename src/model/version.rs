@@ -1,8 +1,8 @@
 //! The contract's optional `"version"` field. A document written for a later major version
 //! may mean something else by the same fields, so it is refused rather than misread.
 
+use super::raw::Raw;
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::ContractError;
 
@@ -12,7 +12,7 @@ pub const CONTRACT_VERSION: u64 = 1;
 #[derive(Deserialize)]
 struct Probe {
     #[serde(default)]
-    version: Option<Value>,
+    version: Option<Raw>,
 }
 
 /// Checks `version` when the document has one: absent, `null`, 1 and 1.x are read.
@@ -33,7 +33,7 @@ pub fn check(json: &str) -> Result<(), ContractError> {
 /// document's own.
 pub(crate) fn parse_read<'de, T: Deserialize<'de>>(
     json: &'de str,
-    version: Option<Option<&Value>>,
+    version: Option<Option<&Raw>>,
 ) -> Result<T, ContractError> {
     match version {
         Some(version) => check_value(version)?,
@@ -43,8 +43,8 @@ pub(crate) fn parse_read<'de, T: Deserialize<'de>>(
 }
 
 /// The same check on an already parsed `version` value.
-pub fn check_value(version: Option<&Value>) -> Result<(), ContractError> {
-    let Some(version) = version.filter(|v| !v.is_null()) else {
+pub fn check_value(version: Option<&Raw>) -> Result<(), ContractError> {
+    let Some(version) = version.filter(|v| **v != Raw::Null) else {
         return Ok(());
     };
     let expected = || {
@@ -52,14 +52,15 @@ pub fn check_value(version: Option<&Value>) -> Result<(), ContractError> {
             "version",
             format!(
                 "expected the number {CONTRACT_VERSION}, found {}",
-                super::error::describe(version)
+                version.found()
             ),
         )
     };
-    let number = version
-        .as_f64()
-        .filter(|n| n.is_finite())
-        .ok_or_else(expected)?;
+    let number = match version {
+        Raw::Number(n) => n.as_f64().filter(|n| n.is_finite()),
+        _ => None,
+    }
+    .ok_or_else(expected)?;
     if number < 1.0 {
         return Err(expected());
     }

@@ -21,7 +21,7 @@ use serde_json::Value;
 
 pub use html::{HtmlNode, HtmlParser};
 
-use crate::model::{Article, Card, ContractError, Cut, FeedPage, limits};
+use crate::model::{Article, Card, ContractError, Cut, FeedPage, limits, raw::Raw};
 
 /// The shapes a document may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl Format {
 #[derive(Deserialize)]
 struct Probe {
     #[serde(default)]
-    version: Option<Value>,
+    version: Option<Raw>,
     #[serde(default, rename = "@context")]
     context: Option<IgnoredAny>,
     #[serde(default, rename = "@type")]
@@ -88,10 +88,10 @@ pub fn detect(json: &str) -> Format {
 /// [`detect`], and for our own format the document's `version` (`Some(None)`: it has none)
 /// when the probe could read it: the contract parse then need not scan a large document once
 /// more for it.
-fn shape(json: &str) -> (Format, Option<Option<Value>>) {
+fn shape(json: &str) -> (Format, Option<Option<Raw>>) {
     let trimmed = json.trim_start();
     if trimmed.starts_with('[') {
-        let json_ld = serde_json::from_str::<Vec<Value>>(json).is_ok_and(|items| {
+        let json_ld = serde_json::from_str::<Vec<Raw>>(json).is_ok_and(|items| {
             items.iter().any(|item| {
                 item.get("@context").is_some()
                     || item.get("@type").is_some()
@@ -110,7 +110,7 @@ fn shape(json: &str) -> (Format, Option<Option<Value>>) {
     if probe
         .version
         .as_ref()
-        .and_then(Value::as_str)
+        .and_then(Raw::as_str)
         .and_then(json_feed_version)
         .is_some()
     {
@@ -217,7 +217,7 @@ fn parse(json: &str) -> Result<Value, ContractError> {
 /// How a document is read: as our own format, or through an adapter.
 pub enum Reading {
     /// Our own format; `Some(version)` when format detection already read its `version`.
-    Contract(Option<Option<Value>>),
+    Contract(Option<Option<Raw>>),
     /// Another format: the adapter module converts it ([`convert`]).
     Foreign(Format),
 }
@@ -236,7 +236,7 @@ pub fn reading(json: &str) -> Result<Reading, ContractError> {
 /// detection read if it did.
 pub fn contract<'a, T: Deserialize<'a>>(
     json: &'a str,
-    version: Option<Option<Value>>,
+    version: Option<Option<Raw>>,
 ) -> Result<T, ContractError> {
     crate::model::version::parse_read(json, version.as_ref().map(Option::as_ref))
 }
