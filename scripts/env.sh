@@ -16,7 +16,8 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # `trunk build --release` as readers get it: the standard library is rebuilt for size and
 # panics abort on the spot, dropping the panic-message machinery and source locations
-# (17 KiB of brotli wasm; docs/performance.md). These are unstable compiler options: the
+# (17 KiB of brotli wasm; docs/performance.md); derived `Debug` prints a type's name only
+# (1 KiB; a hand-written `Debug`, such as a string's, which error messages quote, is kept). These are unstable compiler options: the
 # pinned stable toolchain accepts them under RUSTC_BOOTSTRAP, for this build only. A plain
 # `trunk build --release` still works and is 17 KiB larger.
 BUILD_STD_ENV=(
@@ -26,6 +27,6 @@ BUILD_STD_ENV=(
 )
 release_build() {
   env "${BUILD_STD_ENV[@]}" \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow" \
     trunk build --release --offline "$@"
 }
