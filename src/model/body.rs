@@ -1,6 +1,5 @@
 //! The article body: a list of blocks, each chosen by its `type`.
 
-use super::raw::{Raw, RawVisitor};
 use serde::{Deserialize, Deserializer, de::MapAccess, de::Visitor};
 
 use super::{
@@ -10,6 +9,7 @@ use super::{
         self, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS, MAX_LABEL_CHARS,
         MAX_LINKS, MAX_LIST_ITEMS,
     },
+    raw::{Raw, RawVisitor},
     rich_text::{RichText, Span},
     wire,
 };

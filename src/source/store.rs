@@ -220,9 +220,7 @@ impl Store {
             Ok(config) => config,
             Err(err) => return std::future::ready(Err(err)).boxed_local(),
         };
-        let fetch = self.fetch_document(&config, &slug, async |json: &str| {
-            formats::read_own_article(json).await
-        });
+        let fetch = self.fetch_document(&config, &slug, formats::read_own_article);
         async move {
             match fetch.await {
                 Err(missing @ (FetchError::NotFound | FetchError::Gone)) => {
