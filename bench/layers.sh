@@ -22,25 +22,4 @@ for layer in "${layers[@]}"; do
     "target/wasm32-unknown-unknown/release/examples/layer-$layer.wasm"
   wasm-opt -Os "$out/$layer/layer_bg.wasm" -o "$out/$layer.wasm"
 done
-node - "$out" "${layers[@]}" <<'JS'
-const { readFileSync } = require("node:fs");
-const { brotliCompressSync, constants } = require("node:zlib");
-const [dir, ...layers] = process.argv.slice(2);
-const what = {
-  mount: "Leptos mounting a static paragraph",
-  parse: "+ reading an article document (our model)",
-  fetch: "+ fetching it (our store and http)",
-  resource: "+ LocalResource, Suspense, ErrorBoundary",
-  page: "+ the page itself: its views, router, <head>",
-};
-const brotli = (bytes) =>
-  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
-console.log(`\n${"layer".padEnd(46)} ${"wasm, brotli".padStart(13)} ${"added".padStart(10)}`);
-let before = 0;
-for (const layer of layers) {
-  const size = brotli(readFileSync(`${dir}/${layer}.wasm`));
-  const added = before ? `+${(size - before).toFixed(1)}` : "";
-  console.log(`${what[layer].padEnd(46)} ${`${size.toFixed(1)} KiB`.padStart(13)} ${added.padStart(10)}`);
-  before = size;
-}
-JS
+node bench/layers.mjs "$out" "${layers[@]}"

@@ -79,8 +79,9 @@ fn typed_block(
             })
         }
         "list" => {
-            let Raw::Array(items) = required("items")? else {
-                return Err(expected("items", "a list", required("items")?));
+            let items = required("items")?;
+            let Raw::Array(items) = items else {
+                return Err(expected("items", "a list", items));
             };
             // Items past the limit are not read (see `model::limits`).
             let mut out = Vec::new();

@@ -1,10 +1,9 @@
 //! The contract's optional `"version"` field. A document written for a later major version
 //! may mean something else by the same fields, so it is refused rather than misread.
 
-use super::raw::Raw;
 use serde::Deserialize;
 
-use super::ContractError;
+use super::{ContractError, raw::Raw};
 
 /// The major version of the contract this reader implements.
 pub const CONTRACT_VERSION: u64 = 1;
