@@ -9,11 +9,11 @@ use wasm_bindgen::JsCast;
 
 use crate::{
     components::{PreviousPath, SiteFooter, SiteHeader},
-    model::Route,
     pages::{ArticlePage, FeedPage, NotFoundPage, PillarPage},
     router::Router,
     source::{Config, Store},
 };
+use signal_model::Route;
 
 /// Every page: what a visit that starts anywhere but an article loads.
 #[component]

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::{
-    model::{
-        AppPaths, Route,
-        embed::{EmbedKind, EmbedTheme},
-    },
     pages::EmbedPage,
     source::{Config, Store},
+};
+use signal_model::{
+    AppPaths, Route,
+    embed::{EmbedKind, EmbedTheme},
 };
 
 /// What the frame's URL asks for.

@@ -7,7 +7,6 @@
 pub mod app;
 pub mod components;
 pub mod embed;
-pub mod model;
 pub mod pages;
 pub mod router;
 pub mod source;

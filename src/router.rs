@@ -10,7 +10,7 @@ use leptos::{ev, prelude::*};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, MouseEvent};
 
-use crate::model::{AppPaths, Route};
+use signal_model::{AppPaths, Route};
 
 /// Where the browser is: the path it shows and the page that path names.
 #[derive(Clone, Copy)]

@@ -6,10 +6,10 @@ mod common;
 
 use common::TestHtml;
 use serde_json::{Value, json};
-use signal_of_hope::model::{Article, Block, RichText, Span};
-use signal_of_hope::source::adapt::{
+use signal_model::adapt::{
     self, Format, HtmlNode, HtmlParser, detect, html, read_article, read_index,
 };
+use signal_model::{Article, Block, RichText, Span};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -33,7 +33,7 @@ fn index_error(json: &Value) -> String {
 fn link(text: &str, url: &str) -> Span {
     Span::Link {
         text: text.into(),
-        url: signal_of_hope::model::ExternalUrl::parse_link(url).expect("a link"),
+        url: signal_model::ExternalUrl::parse_link(url).expect("a link"),
     }
 }
 

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use leptos::{mount::mount_to, prelude::*, wasm_bindgen::JsCast};
+use signal_model::{
+    AppPaths, Article, Block, Card, Pillar, PublishedAt, Publisher, Source, seo::PageMeta,
+};
 use signal_of_hope::{
     components::*,
-    model::{
-        AppPaths, Article, Block, Card, Pillar, PublishedAt, Publisher, Source, seo::PageMeta,
-    },
     source::{Config, FetchError, Store},
 };
 use wasm_bindgen_test::*;
@@ -214,7 +214,7 @@ fn kicker_and_dateline() {
 fn publisher_line_variants() {
     let publisher = |url: Option<&str>| Publisher {
         name: "DrakX Intelligence".into(),
-        url: url.and_then(signal_of_hope::model::ExternalUrl::parse),
+        url: url.and_then(signal_model::ExternalUrl::parse),
     };
     let m = Mounted::new(move || {
         view! {
@@ -247,12 +247,12 @@ fn publisher_line_variants() {
 #[wasm_bindgen_test]
 fn summary_boxes() {
     let boxes = vec![
-        signal_of_hope::model::SummaryBox {
+        signal_model::SummaryBox {
             title: Some("Why it matters".into()),
             text: Some("Because.".into()),
             points: vec![],
         },
-        signal_of_hope::model::SummaryBox {
+        signal_model::SummaryBox {
             title: None,
             text: None,
             points: vec!["One".into(), "Two".into()],
@@ -362,7 +362,7 @@ fn body_blocks_render_each_type_in_order() {
 fn sources_link_only_safe_urls() {
     let source = |name: &str, url: &str| Source {
         name: name.into(),
-        url: signal_of_hope::model::ExternalUrl::parse(url),
+        url: signal_model::ExternalUrl::parse(url),
     };
     let sources = vec![
         source("Science Daily", "https://www.sciencedaily.com/"),
@@ -447,7 +447,7 @@ async fn error_panels_offer_the_right_way_out() {
             <div id="server"><ErrorPanel error=FetchError::Server { status: 503, retry_after: None } what="article" retry=move |_| retries.update(|n| *n += 1) /></div>
             <div id="invalid">
                 <ErrorPanel
-                    error=FetchError::Invalid(signal_of_hope::model::Article::from_json("{}").unwrap_err())
+                    error=FetchError::Invalid(signal_model::Article::from_json("{}").unwrap_err())
                     what="article"
                     retry=|_| {}
                 />
@@ -726,7 +726,7 @@ fn embed_control_offers_both_snippets() {
 
 #[wasm_bindgen_test]
 fn a_card_list_says_what_the_index_left_out() {
-    use signal_of_hope::model::{Cut, FeedPage};
+    use signal_model::{Cut, FeedPage};
     let cards: Vec<_> = (0..1_001)
         .map(|i| {
             serde_json::json!({

@@ -10,8 +10,8 @@ mod common;
 use common::TestHtml;
 use jsonschema::{Draft, Registry, Validator};
 use serde_json::{Value, json};
-use signal_of_hope::model::{Article, Block, ContractError, FeedPage, PublishedAt, Span};
-use signal_of_hope::source::adapt;
+use signal_model::adapt;
+use signal_model::{Article, Block, ContractError, FeedPage, PublishedAt, Span};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const ARTICLE_SCHEMA_ID: &str = "https://signal-of-hope.invalid/schema/v1/article.schema.json";

@@ -5,7 +5,8 @@ mod common;
 
 use common::TestHtml;
 use serde_json::{Value, json};
-use signal_of_hope::model::{
+use signal_model::adapt::{HtmlNode, HtmlParser, read_article, read_index};
+use signal_model::{
     Article, Block, Cut, FeedPage,
     limits::{
         self, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS, MAX_CARDS, MAX_DOCUMENT_BYTES,
@@ -13,7 +14,6 @@ use signal_of_hope::model::{
         MAX_PILLARS, MAX_POINTS, MAX_SLUG_CHARS, MAX_SOURCES, MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS,
     },
 };
-use signal_of_hope::source::adapt::{HtmlNode, HtmlParser, read_article, read_index};
 
 fn article(extra: Value) -> Article {
     let mut doc = json!({ "slug": "a", "headline": "A", "published_at": "2026-07-02" });
@@ -188,10 +188,7 @@ fn links() {
         panic!("a list")
     };
     assert_eq!(items[0].spans().len(), 1);
-    assert!(matches!(
-        items[0].spans()[0],
-        signal_of_hope::model::Span::Text(_)
-    ));
+    assert!(matches!(items[0].spans()[0], signal_model::Span::Text(_)));
     assert_eq!(
         messages(&over),
         ["Only the first 2,000 links are links; the rest are shown as plain text."]
@@ -509,8 +506,8 @@ fn fuzz_findings() {
             _ => Vec::new(),
         })
         .filter_map(|span| match span {
-            signal_of_hope::model::Span::Link { url, .. } => Some(url.as_str().to_owned()),
-            signal_of_hope::model::Span::Text(_) => None,
+            signal_model::Span::Link { url, .. } => Some(url.as_str().to_owned()),
+            signal_model::Span::Text(_) => None,
         })
         .collect();
     assert!(
@@ -521,7 +518,7 @@ fn fuzz_findings() {
 
 #[test]
 fn combining_marks_are_capped_per_character() {
-    use signal_of_hope::model::limits::MAX_MARKS_PER_CHAR;
+    use signal_model::limits::MAX_MARKS_PER_CHAR;
     let zalgo = format!("Z{}algo", "\u{0301}\u{0316}\u{0489}".repeat(40));
     let zalgo_article = article(json!({
         "headline": zalgo,
@@ -589,7 +586,7 @@ fn body_entries_past_the_text_budget_are_counted_not_read() {
 /// what the adapter cut, and its errors, arrive as they left.
 #[test]
 fn the_adapter_modules_answer_keeps_its_cuts_and_errors() {
-    use signal_of_hope::source::adapt::{Format, convert, decode_answer, encode_answer};
+    use signal_model::adapt::{Format, convert, decode_answer, encode_answer};
     let trip = |doc: &str, slug| {
         let answer = convert(Format::JsonFeed, doc, slug, &NoHtml);
         let decoded = decode_answer(&encode_answer(&answer)).expect("an answer");

@@ -1,7 +1,7 @@
 //! The JSON contract, natively: parsing, validation, normalisation, formatting.
 #![cfg(not(target_arch = "wasm32"))]
 
-use signal_of_hope::model::{
+use signal_model::{
     AppPaths, Article, Block, ExternalUrl, FeedPage, PublishedAt,
     feed::{merge_pages, with_pillar},
     seo::PageMeta,
@@ -497,7 +497,7 @@ fn route_metadata() {
 
 #[test]
 fn paths_map_back_to_routes() {
-    use signal_of_hope::model::Route;
+    use signal_model::Route;
     let root = AppPaths::new("/");
     assert_eq!(root.route_of("/"), Route::Feed);
     assert_eq!(
@@ -609,7 +609,7 @@ fn link_check_agrees_with_a_whatwg_parser() {
 
 #[test]
 fn embed_routes_and_snippets() {
-    use signal_of_hope::model::{
+    use signal_model::{
         Route,
         embed::{EmbedKind, EmbedTheme, snippet},
     };
@@ -660,7 +660,7 @@ fn embed_routes_and_snippets() {
 /// a link, kept as written (the browser lower-cases it), never a way past the check.
 #[test]
 fn link_schemes_match_in_any_case() {
-    use signal_of_hope::model::ExternalUrl;
+    use signal_model::ExternalUrl;
     assert_eq!(
         ExternalUrl::parse("hTtps://www.sciencedaily.com/").map(|u| u.as_str().to_owned()),
         Some("hTtps://www.sciencedaily.com/".to_owned())

@@ -1,11 +1,8 @@
 //! The I/O layer's configuration, resolved by the browser's URL parser (headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use signal_of_hope::source::{
-    Config,
-    adapt::{HtmlNode, HtmlParser, html},
-    dom::BrowserHtml,
-};
+use signal_model::adapt::{HtmlNode, HtmlParser, html};
+use signal_of_hope::source::{Config, dom::BrowserHtml};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

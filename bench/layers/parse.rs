@@ -3,9 +3,9 @@
 //! the error message with its path). The text comes from the page, so nothing is optimised away.
 
 use leptos::prelude::*;
-use signal_of_hope::{
-    model::Article,
-    source::adapt::{self, Reading},
+use signal_model::{
+    Article,
+    adapt::{self, Reading},
 };
 
 fn main() {

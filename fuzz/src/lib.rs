@@ -1,15 +1,8 @@
-//! The reader's pure parsing and normalisation code, compiled from the app's own source files
-//! for fuzzing and timing, and the checks every fuzz target makes of its results.
-#![allow(dead_code, unused_imports)]
-
-#[path = "../../src/model/mod.rs"]
-pub mod model;
-
-/// `source::adapt` in the app.
-#[path = "../../src/source/adapt/mod.rs"]
-pub mod adapt;
+//! The checks every fuzz target makes of what the model crate reads.
 
 pub mod html;
+
+pub use signal_model::{self as model, adapt};
 
 use model::{
     Article, Block, FeedPage,

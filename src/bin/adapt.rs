@@ -2,10 +2,8 @@
 //! the app loads only the first time it meets a document in one of those formats
 //! (`source::formats`), so readers of our own format never download the adapters.
 
-use signal_of_hope::source::{
-    adapt::{self, ContractAnswer, Format},
-    dom::BrowserHtml,
-};
+use signal_model::adapt::{self, ContractAnswer, Format};
+use signal_of_hope::source::dom::BrowserHtml;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {}
@@ -16,7 +14,7 @@ fn main() {}
 pub fn convert(format: &str, json: &str, slug: Option<String>) -> String {
     let answer: ContractAnswer = match Format::from_name(format) {
         Some(format) => adapt::convert(format, json, slug.as_deref(), &BrowserHtml),
-        None => Err(signal_of_hope::model::ContractError::at(
+        None => Err(signal_model::ContractError::at(
             "",
             format!("the adapter module does not know the format `{format}`"),
         )),

@@ -1,10 +1,8 @@
 use leptos::prelude::*;
 
 use super::{CutNotice, Dateline, Kicker, PillarBadges, use_paths};
-use crate::{
-    model::{Card, Cut, text},
-    source::Store,
-};
+use crate::source::Store;
+use signal_model::{Card, Cut, text};
 
 /// Longest card summary, in characters: about three lines on a phone.
 const CARD_SUMMARY_CHARS: usize = 220;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{Dateline, Kicker, PublisherLine};
-use crate::model::{PublishedAt, Publisher};
+use signal_model::{PublishedAt, Publisher};
 
 /// Kicker, headline (the page's only `<h1>`), dateline, publisher line and reading time.
 /// `pending`: the rest of the article is on its way (the header comes from a feed card), so

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{
     ArticleHeader, BodyBlocks, CutNotice, PillarSection, Sources, SummaryBox, SummaryBoxes,
 };
-use crate::model::{Article, text};
+use signal_model::{Article, text};
 
 /// The article laid out like the reference page.
 #[component]

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use super::use_paths;
-use crate::{model::Route, source::Store};
+use signal_model::Route;
+
+use crate::source::Store;
 
 /// The app path shown before the current one; the app keeps it up to date.
 #[derive(Clone, Copy)]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::RichTextView;
-use crate::model::{Block, RichText};
+use signal_model::{Block, RichText};
 
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {

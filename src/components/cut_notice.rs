@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::Cut;
+use signal_model::Cut;
 
 /// Says what the reader left out of a document past its limits ("Showing the first 2,000 of
 /// 50,000 body blocks."); nothing at all for an ordinary document.

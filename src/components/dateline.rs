@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::PublishedAt;
+use signal_model::PublishedAt;
 
 /// "Thursday, July 2, 2026" in a machine-readable `<time>`.
 #[component]

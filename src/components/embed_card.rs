@@ -3,10 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{Dateline, Kicker, PillarBadges, use_paths};
-use crate::{
-    model::{Article, site, text},
-    source::Store,
-};
+use crate::source::Store;
+use signal_model::{Article, site, text};
 
 /// Longest summary on an embedded card, in characters.
 const SUMMARY_CHARS: usize = 280;

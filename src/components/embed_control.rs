@@ -1,10 +1,8 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::use_paths;
-use crate::{
-    model::embed::{EmbedKind, snippet},
-    source::{Store, clipboard},
-};
+use crate::source::{Store, clipboard};
+use signal_model::embed::{EmbedKind, snippet};
 
 /// "Embed": the snippets a partner pastes to show this article, or its card, on their site.
 #[component]

@@ -47,8 +47,8 @@ pub use sources::Sources;
 pub use summary_box::{SummaryBox, SummaryBoxes};
 pub use theme_toggle::ThemeToggle;
 
-use crate::model::AppPaths;
 use leptos::prelude::*;
+use signal_model::AppPaths;
 
 /// The app's paths, provided by the app; the root paths when mounted alone (tests).
 pub fn use_paths() -> AppPaths {

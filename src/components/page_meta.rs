@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 
-use crate::model::{seo::PageMeta, site};
+use signal_model::{seo::PageMeta, site};
 
 /// The route's `<head>` entries; leptos_meta removes them when the route changes.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::use_paths;
-use crate::model::{Pillar, text};
+use signal_model::{Pillar, text};
 
 /// The pillars as a list of badge links to their pillar pages.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::Dateline;
-use crate::model::{PublishedAt, Publisher};
+use signal_model::{PublishedAt, Publisher};
 
 /// "DrakX Intelligence · Analyzed & Published Thursday, July 2, 2026". Left out when the
 /// document names neither a publisher nor a status.

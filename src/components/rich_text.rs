@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{RichText, Span};
+use signal_model::{RichText, Span};
 
 /// The runs of `text`; a link's URL was checked when the document was read (http, https or
 /// mailto only). Links come from other people's documents, hence `nofollow`.

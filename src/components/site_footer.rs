@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::site;
+use signal_model::site;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{ThemeToggle, use_paths};
-use crate::model::site;
+use signal_model::site;
 
 /// The product's name linking home, a skip link and the theme toggle.
 #[component]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::{Source, text};
+use signal_model::{Source, text};
 
 /// "reported via Science Daily": a link when the source has a safe URL, text otherwise.
 #[component]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model;
+use signal_model as model;
 
 /// The highlighted TL;DR paragraph: a landmark, so readers can jump straight to it.
 #[component]

@@ -6,9 +6,9 @@ use crate::{
         AfterPaint, ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton,
         EmbedControl, ErrorsPanel, PageMetaTags, SummaryBox, use_paths,
     },
-    model::seo::PageMeta,
     source::{FetchError, Store},
 };
+use signal_model::seo::PageMeta;
 
 /// `/articles/:slug`.
 #[component]

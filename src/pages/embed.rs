@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::{
     components::{ArticleSkeleton, ArticleView, CardsSkeleton, EmbedCard, ErrorsPanel},
-    model::embed::EmbedKind,
     source::Store,
 };
+use signal_model::embed::EmbedKind;
 
 /// One embed: everything it shows is inside `.embed-root`, whose height the frame script
 /// (`public/embed/v1/frame.js`) reports to the partner's page; `data-embed-state` says

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use super::canonical;
 use crate::{
     components::{AfterPaint, CardList, CardsSkeleton, ErrorsPanel, PageMetaTags, use_paths},
-    model::{seo::PageMeta, text},
     source::Store,
 };
+use signal_model::{seo::PageMeta, text};
 
 /// `/`: the newest articles first, a page of the index at a time.
 #[component]

@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use super::canonical;
 use crate::{
     components::{NotFoundPanel, PageMetaTags},
-    model::seo::PageMeta,
     router::Router,
     source::Store,
 };
+use signal_model::seo::PageMeta;
 
 /// Any path the app has no route for.
 #[component]

@@ -6,9 +6,9 @@ use crate::{
         AfterPaint, BackLink, CardList, CardsSkeleton, ErrorsPanel, NotFoundPanel, PageMetaTags,
         use_paths,
     },
-    model::{feed, seo::PageMeta, text},
     source::{FetchError, Store},
 };
+use signal_model::{feed, seo::PageMeta, text};
 
 /// `/pillars/:slug`: every article in the index that carries the pillar.
 #[component]

@@ -6,7 +6,7 @@
 
 use web_sys::Url;
 
-use crate::model::{AppPaths, link::encode_segment};
+use signal_model::{AppPaths, link::encode_segment};
 
 /// The `<meta>` whose `content` is the API base URL.
 pub const API_BASE_META: &str = "signal:api-base";

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
-use super::adapt::{HtmlNode, HtmlParser};
+use signal_model::adapt::{HtmlNode, HtmlParser};
 
 /// Deeper markup is cut off: no article nests this far, and the walk must not overflow.
 const MAX_DEPTH: usize = 64;

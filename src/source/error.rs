@@ -1,6 +1,6 @@
 use std::fmt;
 
-use crate::model::{ContractError, retry};
+use signal_model::{ContractError, retry};
 
 /// Why a document could not be shown. Each kind gets its own page: a 404 offers a way back,
 /// a network or server failure offers Retry, an invalid document says what is wrong.
@@ -146,7 +146,7 @@ impl fmt::Display for FetchError {
                 f,
                 "The server's answer was cut off after {}, before the end of its JSON \
                  document. Please try again.",
-                crate::model::text::count(*bytes, "byte", "bytes")
+                signal_model::text::count(*bytes, "byte", "bytes")
             ),
             Self::Redirects => f.write_str(
                 "The server redirected the request in a loop (or too many times), so no \
@@ -173,7 +173,7 @@ impl fmt::Display for FetchError {
             Self::TooLarge => write!(
                 f,
                 "The document is larger than the {} MB this reader reads.",
-                crate::model::limits::MAX_DOCUMENT_BYTES / (1024 * 1024)
+                signal_model::limits::MAX_DOCUMENT_BYTES / (1024 * 1024)
             ),
             Self::Invalid(err) => write!(f, "{err}"),
             Self::Config(msg) => write!(f, "The reader is misconfigured: {msg}"),

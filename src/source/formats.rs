@@ -6,11 +6,12 @@
 use wasm_bindgen::{JsValue, prelude::wasm_bindgen};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{
-    FetchError,
+use signal_model::{
+    Article, FeedPage,
     adapt::{self, Converted, Format, Reading},
 };
-use crate::model::{Article, FeedPage};
+
+use super::FetchError;
 
 // The module sits next to the app's own files; this snippet is copied to
 // `snippets/<crate>-<hash>/`, so `../../` is where they are, also when the script embed runs

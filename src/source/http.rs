@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{AbortController, RequestMode, RequestRedirect, ResponseType};
 
 use super::FetchError;
-use crate::model::limits;
+use signal_model::limits;
 
 /// The document types the reader can read, in order of preference.
 const ACCEPT: &str =
@@ -231,7 +231,7 @@ async fn unreadable(url: &str, detail: String) -> FetchError {
 fn retry_after(response: &Response) -> Option<u64> {
     let value = response.headers().get("retry-after")?;
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    crate::model::retry::retry_after_seconds(&value, now)
+    signal_model::retry::retry_after_seconds(&value, now)
 }
 
 /// Whether `body` is the start of a JSON document that stops too early (or nothing at all),

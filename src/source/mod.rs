@@ -1,7 +1,6 @@
 //! All I/O: where the data lives (read from the page), fetching it, caching it, and the
 //! reader's stored preferences. Views get typed values and typed errors from here.
 
-pub mod adapt;
 pub mod clipboard;
 pub mod config;
 pub mod dom;

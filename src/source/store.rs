@@ -8,7 +8,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use super::{Config, FetchError, formats, http, whole_app};
-use crate::model::{Article, Card, Cut, FeedPage, feed};
+use signal_model::{Article, Card, Cut, FeedPage, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
 const MAX_PAGES: usize = 100;

@@ -1,6 +1,6 @@
 //! Test support shared by the native test files.
 
-use signal_of_hope::source::adapt::{HtmlNode, HtmlParser};
+use signal_model::adapt::{HtmlNode, HtmlParser};
 
 /// A small HTML reader for native tests, standing in for the browser's `DOMParser` (which
 /// the wasm tests and the end-to-end tests use): tags, double-quoted attributes, text and

@@ -11,7 +11,7 @@ use super::{
     html::HtmlBudget,
     util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
-use crate::model::{ContractError, limits::MAX_CARDS};
+use crate::{ContractError, limits::MAX_CARDS};
 
 /// `NewsArticle` and its schema.org subtypes.
 const ARTICLE_TYPES: &[&str] = &[

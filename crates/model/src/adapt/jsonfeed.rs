@@ -9,7 +9,7 @@ use super::{
     json_feed_version,
     util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
-use crate::model::{ContractError, error::describe, limits::MAX_CARDS, text};
+use crate::{ContractError, error::describe, limits::MAX_CARDS, text};
 
 /// The contract fields an item's `_signal` extension object may carry.
 const EXTENSION_FIELDS: &[&str] = &["kicker", "pillars", "summary_boxes", "status_label"];

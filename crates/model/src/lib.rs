@@ -1,8 +1,12 @@
 //! The JSON contract and everything derived from it without touching the browser:
-//! serde types, validation and normalisation, dates, text and links.
+//! serde types, validation and normalisation, dates, text and links, page metadata, and the
+//! adapters that read other formats (JSON Feed, JSON-LD) as the contract.
 //!
-//! Pure Rust (no web-sys), so all of it is tested natively with `cargo test`.
+//! Pure Rust: the crate depends on no web-sys, wasm-bindgen or Leptos, so all of it is
+//! tested natively with `cargo test`. The one browser service the adapters need, an HTML
+//! parser, comes in through [`adapt::HtmlParser`].
 
+pub mod adapt;
 pub mod article;
 mod body;
 pub mod date;

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{
+use crate::{
     Cut,
     limits::{BODY_BLOCKS, MAX_BODY_BLOCKS},
 };

@@ -9,7 +9,7 @@ use std::cell::Cell;
 
 use serde_json::{Value, json};
 
-use crate::model::{
+use crate::{
     Cut, ExternalUrl, RichText, Span,
     limits::{self, MAX_DOCUMENT_HTML_BYTES, MAX_HTML_BYTES},
 };

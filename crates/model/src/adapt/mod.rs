@@ -21,7 +21,7 @@ use serde_json::Value;
 
 pub use html::{HtmlNode, HtmlParser};
 
-use crate::model::{Article, Card, ContractError, Cut, FeedPage, limits, raw::Raw};
+use crate::{Article, Card, ContractError, Cut, FeedPage, limits, raw::Raw};
 
 /// The shapes a document may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,7 +238,7 @@ pub fn contract<'a, T: Deserialize<'a>>(
     json: &'a str,
     version: Option<Option<Raw>>,
 ) -> Result<T, ContractError> {
-    crate::model::version::parse_read(json, version.as_ref().map(Option::as_ref))
+    crate::version::parse_read(json, version.as_ref().map(Option::as_ref))
 }
 
 /// What the adapter module hands back to the app: the articles it adapted and validated, as

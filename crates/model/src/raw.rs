@@ -144,7 +144,7 @@ mod tests {
         for (raw, value) in raw.iter().zip(&value) {
             assert_eq!(
                 raw.found().to_string(),
-                super::super::error::describe(value),
+                crate::error::describe(value),
                 "{raw:?}"
             );
         }
