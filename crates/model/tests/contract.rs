@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 use signal_model::adapt;
 use signal_model::{Article, Block, ContractError, FeedPage, PublishedAt, Span};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// The repository root: the samples, fixtures and schemas are shared with the app.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const ARTICLE_SCHEMA_ID: &str = "https://signal-of-hope.invalid/schema/v1/article.schema.json";
 const INDEX_SCHEMA_ID: &str = "https://signal-of-hope.invalid/schema/v1/index.schema.json";
 

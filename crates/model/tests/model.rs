@@ -9,8 +9,9 @@ use signal_model::{
 };
 
 const REFERENCE: &str =
-    include_str!("../public/data/articles/rare-liver-cancer-immunotherapy-amd3100.json");
-const EVERY_BLOCK: &str = include_str!("../public/data/articles/sample-every-block-type.json");
+    include_str!("../../../public/data/articles/rare-liver-cancer-immunotherapy-amd3100.json");
+const EVERY_BLOCK: &str =
+    include_str!("../../../public/data/articles/sample-every-block-type.json");
 
 fn minimal() -> serde_json::Value {
     serde_json::json!({ "slug": "s", "headline": "H", "published_at": "2026-07-02" })
@@ -56,7 +57,7 @@ fn reference_article_parses_with_every_element() {
 
 #[test]
 fn every_sample_document_parses() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
     let mut seen = 0;
     for entry in std::fs::read_dir(format!("{dir}/articles")).expect("articles dir") {
         let path = entry.expect("entry").path();
@@ -407,8 +408,10 @@ fn list_separators_read_naturally() {
 
 #[test]
 fn feed_pages_merge_newest_first_without_duplicates() {
-    let page1 = FeedPage::from_json(include_str!("../public/data/articles.json")).expect("valid");
-    let page2 = FeedPage::from_json(include_str!("../public/data/pages/2.json")).expect("valid");
+    let page1 =
+        FeedPage::from_json(include_str!("../../../public/data/articles.json")).expect("valid");
+    let page2 =
+        FeedPage::from_json(include_str!("../../../public/data/pages/2.json")).expect("valid");
     assert_eq!(page1.next.as_deref(), Some("pages/2.json"));
     assert_eq!(page2.next, None);
     let cards = merge_pages([&page2, &page1, &page1]);

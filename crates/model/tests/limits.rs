@@ -480,7 +480,7 @@ fn grouped_numbers() {
 /// them: each must give a result or an error, never a panic.
 #[test]
 fn fuzz_findings() {
-    let dir = format!("{}/tests/fixtures/fuzz", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!("{}/../../tests/fixtures/fuzz", env!("CARGO_MANIFEST_DIR"));
     let mut read = 0;
     for entry in std::fs::read_dir(&dir).expect("the fuzz fixtures") {
         let path = entry.expect("a fixture").path();

@@ -13,7 +13,7 @@ use signal_model::{Article, Block, RichText, Span};
 
 fn fixture(name: &str) -> String {
     let path = format!(
-        "{}/tests/fixtures/formats/{name}",
+        "{}/../../tests/fixtures/formats/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
