@@ -3,16 +3,13 @@
 # the small programs in bench/layers/ (each adds one layer of the article page to the one
 # before) with the release build's settings, runs wasm-bindgen and `wasm-opt -Os` on each as
 # Trunk does, and prints each one's brotli size and what its layer added.
-# The post-build hook's import renaming (scripts/wasm-imports.mjs) is not applied, so the
-# last row is about 2 KiB larger than the page's wasm in `dist/`.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/env.sh"
 scripts/setup >/dev/null
 
 layers=(mount parse fetch resource page)
 step "building ${layers[*]}"
-env "${BUILD_STD_ENV[@]}" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$RELEASE_RUSTFLAGS" \
-  cargo build --release --locked --target wasm32-unknown-unknown \
+env "${RELEASE_ENV[@]}" cargo build --release --locked --target wasm32-unknown-unknown \
   --features bench-layers "${layers[@]/#/--example=layer-}"
 
 out=$(mktemp -d)

@@ -14,20 +14,18 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# `trunk build --release` as readers get it: the standard library is rebuilt for size and
-# panics abort on the spot, dropping the panic-message machinery and source locations
-# (17 KiB of brotli wasm; docs/performance.md); derived `Debug` prints a type's name only
-# (1 KiB; a hand-written `Debug`, such as a string's, which error messages quote, is kept).
-# These are unstable compiler options: the pinned stable toolchain accepts them under
-# RUSTC_BOOTSTRAP, for this build only. A plain `trunk build --release` still works and is
-# 17 KiB larger. RELEASE_RUSTFLAGS is shared with bench/layers.sh, which must build alike.
-BUILD_STD_ENV=(
-  RUSTC_BOOTSTRAP=1
+# `trunk build --release` as readers get it: the standard library rebuilt for size, panics that
+# abort on the spot, no source locations, shallow derived `Debug`
+# (docs/decisions/0004-rebuilt-standard-library.md). These are unstable options, which the
+# toolchain pinned in rust-toolchain.toml (a dated nightly) takes. Cargo adds these flags to
+# the ones in .cargo/config.toml, which every wasm build gets. A plain
+# `trunk build --release` builds without them (CI checks that it still does).
+# RELEASE_ENV is shared with bench/layers.sh, which must build alike.
+RELEASE_ENV=(
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow"
 )
-RELEASE_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow"
 release_build() {
-  env "${BUILD_STD_ENV[@]}" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$RELEASE_RUSTFLAGS" \
-    trunk build --release --offline "$@"
+  env "${RELEASE_ENV[@]}" trunk build --release --offline "$@"
 }

@@ -37,18 +37,23 @@ pub fn App() -> impl IntoView {
 pub fn ArticleApp() -> impl IntoView {
     let pages = |route: &Route| match route {
         Route::Article(_) => view! { <ArticlePage /> }.into_any(),
-        // A safety net: this build never navigates to these pages itself (the browser loads
-        // them), so only a history entry it did not make could lead here. A reload gets the
-        // module that has them (boot.js chooses the whole app for their paths).
-        Route::Feed | Route::Pillar(_) => {
-            let _ = window().location().reload();
-            ().into_any()
-        }
+        Route::Feed | Route::Pillar(_) => view! { <ReloadWithWholeApp /> }.into_any(),
         _ => view! { <NotFoundPage /> }.into_any(),
     };
     site(pages, Store::article_only, |route| {
         matches!(route, Route::Article(_))
     })
+}
+
+/// A safety net of the article page's build: it never navigates to the feed or a pillar page
+/// itself (the browser loads them), so only a history entry it did not make leads here. A
+/// reload gets the module that has them (boot.js chooses the whole app for their paths); it
+/// runs as an effect, after the render, which stays free of side effects.
+#[component]
+fn ReloadWithWholeApp() -> impl IntoView {
+    Effect::new(|_| {
+        let _ = window().location().reload();
+    });
 }
 
 /// The site's frame around the page for the current route. `store` makes this build's data

@@ -187,6 +187,13 @@ impl fmt::Display for FetchError {
 
 impl std::error::Error for FetchError {}
 
+/// A document that is not a valid one: the contract's own error, or an adapter's.
+impl From<ContractError> for FetchError {
+    fn from(err: ContractError) -> Self {
+        Self::Invalid(err)
+    }
+}
+
 /// `what` is one of our own ASCII words: ASCII case keeps the standard library's Unicode
 /// case tables (about 5 KiB of brotli) out of the wasm.
 fn capitalised(word: &str) -> String {

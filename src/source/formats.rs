@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use signal_model::{
     Article, FeedPage,
-    adapt::{self, Converted, Format, Reading},
+    adapt::{self, Converted, Converter, Format, Reading},
 };
 
 use super::FetchError;
@@ -38,25 +38,13 @@ extern "C" {
 
 /// An index page (`articles.json`) in any format.
 pub(crate) async fn read_index(json: &str) -> Result<FeedPage, FetchError> {
-    match adapt::reading(json).map_err(FetchError::Invalid)? {
-        Reading::Contract(version) => adapt::contract(json, version).map_err(FetchError::Invalid),
-        Reading::Foreign(format) => convert(format, json, None)
-            .await?
-            .into_page()
-            .map_err(FetchError::Invalid),
-    }
+    adapt::index(json, &AdapterModule).await
 }
 
 /// An article document in any format: from a document of several articles, the one whose
 /// slug is `slug` (or its only one).
 pub(crate) async fn read_article(json: &str, slug: &str) -> Result<Article, FetchError> {
-    match adapt::reading(json).map_err(FetchError::Invalid)? {
-        Reading::Contract(version) => adapt::contract(json, version).map_err(FetchError::Invalid),
-        Reading::Foreign(format) => convert(format, json, Some(slug.to_owned()))
-            .await?
-            .into_article()
-            .map_err(FetchError::Invalid),
-    }
+    adapt::article(json, slug, &AdapterModule).await
 }
 
 /// An article document in our own format only, for the article page's own build, which has
@@ -75,19 +63,31 @@ pub(crate) async fn read_own_article(json: &str) -> Result<Article, FetchError> 
     }
 }
 
-async fn convert(
-    format: Format,
-    json: &str,
-    slug: Option<String>,
-) -> Result<Converted, FetchError> {
-    let answer = JsFuture::from(convert_in_module(format.name(), json, slug))
+/// The adapter module, loaded the first time a document in another format arrives.
+struct AdapterModule;
+
+impl Converter for AdapterModule {
+    type Error = FetchError;
+
+    async fn convert(
+        &self,
+        format: Format,
+        json: &str,
+        slug: Option<&str>,
+    ) -> Result<Converted, FetchError> {
+        let answer = JsFuture::from(convert_in_module(
+            format.name(),
+            json,
+            slug.map(str::to_owned),
+        ))
         .await
         .map_err(|err| FetchError::Adapter(module_failure(&err)))?;
-    answer
-        .as_string()
-        .and_then(|text| adapt::decode_answer(&text))
-        .ok_or_else(|| FetchError::Adapter("the adapter module gave no answer".into()))?
-        .map_err(FetchError::Invalid)
+        answer
+            .as_string()
+            .and_then(|text| adapt::decode_answer(&text))
+            .ok_or_else(|| FetchError::Adapter("the adapter module gave no answer".into()))?
+            .map_err(FetchError::Invalid)
+    }
 }
 
 /// Why the module could not be loaded or run (offline, or a deployment that lacks it).

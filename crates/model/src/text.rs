@@ -15,11 +15,6 @@ pub fn pillars_detected_label(n: usize) -> Option<String> {
     (n > 0).then(|| format!("{} detected", count(n, "pillar", "pillars")))
 }
 
-/// "⬡ 2 pillars detected", as the line reads on the page.
-pub fn pillars_detected(n: usize) -> Option<String> {
-    pillars_detected_label(n).map(|label| format!("{PILLAR_MARK} {label}"))
-}
-
 /// "3 articles found" / "1 article found".
 pub fn articles_found(n: usize) -> String {
     format!("{} found", count(n, "article", "articles"))

@@ -306,14 +306,15 @@ fn date_times_show_the_date_of_their_own_offset() {
 
 #[test]
 fn pluralisation() {
-    assert_eq!(text::pillars_detected(0), None);
+    // The page shows the mark before the label: "⬡ 2 pillars detected" (tests/components.rs).
+    assert_eq!(text::pillars_detected_label(0), None);
     assert_eq!(
-        text::pillars_detected(1).as_deref(),
-        Some("⬡ 1 pillar detected")
+        text::pillars_detected_label(1).as_deref(),
+        Some("1 pillar detected")
     );
     assert_eq!(
-        text::pillars_detected(2).as_deref(),
-        Some("⬡ 2 pillars detected")
+        text::pillars_detected_label(2).as_deref(),
+        Some("2 pillars detected")
     );
     assert_eq!(text::articles_found(0), "0 articles found");
     assert_eq!(text::articles_found(1), "1 article found");

@@ -16,6 +16,8 @@ pub mod jsonfeed;
 pub mod jsonld;
 mod util;
 
+use std::task::{Context, Poll, Waker};
+
 use serde::{Deserialize, Serialize, de::IgnoredAny};
 use serde_json::Value;
 
@@ -80,14 +82,9 @@ fn json_feed_version(version: &str) -> Option<&str> {
 
 /// Which shape `json` has: JSON Feed by its `version` URL, JSON-LD by `@context`, `@type`
 /// or `@graph` (or an array of such objects); anything else is read as the contract, which
-/// then says what is wrong with it.
-pub fn detect(json: &str) -> Format {
-    shape(json).0
-}
-
-/// [`detect`], and for our own format the document's `version` (`Some(None)`: it has none)
-/// when the probe could read it: the contract parse then need not scan a large document once
-/// more for it.
+/// then says what is wrong with it. For our own format, also the document's `version`
+/// (`Some(None)`: it has none) when the probe could read it: the contract parse then need not
+/// scan a large document once more for it.
 fn shape(json: &str) -> (Format, Option<Option<Raw>>) {
     let trimmed = json.trim_start();
     if trimmed.starts_with('[') {
@@ -178,15 +175,6 @@ impl AdaptedFeed {
             total,
         }
     }
-}
-
-/// Reads a document of any shape as a whole document of articles (`None` for our own
-/// format, which the caller reads as it is).
-pub fn adapt(json: &str, html: &dyn HtmlParser) -> Result<Option<AdaptedFeed>, ContractError> {
-    Ok(match shape(json) {
-        (Format::Contract, _) => None,
-        (format, _) => Some(adapt_foreign(format, json, html)?),
-    })
 }
 
 fn adapt_foreign(
@@ -372,26 +360,84 @@ impl Converted {
     }
 }
 
+/// Where documents in other formats are converted to the contract: in the app, by the adapter
+/// module it loads (`source::formats`); natively, in this process ([`InProcess`]).
+// Only ever used as a generic bound, never as `dyn`: the future's `Send`-ness does not matter.
+#[allow(async_fn_in_trait)]
+pub trait Converter {
+    type Error: From<ContractError>;
+
+    /// [`convert`], wherever it runs.
+    async fn convert(
+        &self,
+        format: Format,
+        json: &str,
+        slug: Option<&str>,
+    ) -> Result<Converted, Self::Error>;
+}
+
 /// An index page (`articles.json`) in any shape. A feed or JSON-LD document carries its
-/// articles in full, so opening one needs no other request. (The app does the same in two
-/// steps, with the adapters in their own wasm module: `source::formats`.)
-pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
+/// articles in full, so opening one needs no other request.
+pub async fn index<C: Converter>(json: &str, converter: &C) -> Result<FeedPage, C::Error> {
     match reading(json)? {
-        Reading::Contract(version) => contract(json, version),
-        Reading::Foreign(format) => convert(format, json, None, html)?.into_page(),
+        Reading::Contract(version) => Ok(contract(json, version)?),
+        Reading::Foreign(format) => Ok(converter.convert(format, json, None).await?.into_page()?),
     }
 }
 
 /// An article document in any shape. A document holding several articles (a feed, a
 /// JSON-LD `@graph`) gives the one whose slug is `slug`, or its only one.
+pub async fn article<C: Converter>(
+    json: &str,
+    slug: &str,
+    converter: &C,
+) -> Result<Article, C::Error> {
+    match reading(json)? {
+        Reading::Contract(version) => Ok(contract(json, version)?),
+        Reading::Foreign(format) => Ok(converter
+            .convert(format, json, Some(slug))
+            .await?
+            .into_article()?),
+    }
+}
+
+/// The adapters run in this process, with `parser` for HTML: native code (tests, the fuzzer).
+pub struct InProcess<'a>(pub &'a dyn HtmlParser);
+
+impl Converter for InProcess<'_> {
+    type Error = ContractError;
+
+    async fn convert(
+        &self,
+        format: Format,
+        json: &str,
+        slug: Option<&str>,
+    ) -> Result<Converted, ContractError> {
+        convert(format, json, slug, self.0)
+    }
+}
+
+/// [`index`], in this process: what the app does, with the adapters run here.
+pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
+    at_once(index(json, &InProcess(html)))
+}
+
+/// [`article`], in this process: what the app does, with the adapters run here.
 pub fn read_article(
     json: &str,
     slug: &str,
     html: &dyn HtmlParser,
 ) -> Result<Article, ContractError> {
-    match reading(json)? {
-        Reading::Contract(version) => contract(json, version),
-        Reading::Foreign(format) => convert(format, json, Some(slug), html)?.into_article(),
+    at_once(article(json, slug, &InProcess(html)))
+}
+
+/// The result of a future that never waits, as [`InProcess`]'s never do.
+fn at_once<T>(future: impl Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        Poll::Ready(value) => value,
+        Poll::Pending => unreachable!("an in-process conversion does not wait"),
     }
 }
 
