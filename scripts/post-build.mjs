@@ -1,11 +1,10 @@
 // Trunk's post_build hook (Trunk.toml), one script because Trunk runs a stage's hooks at the
 // same time:
-// 0. in a release build, minifies wasm-bindgen's JS glue (terser; Trunk leaves it as it is):
-//    the article page's glue is 49 KB raw, 22 KB minified, 1.4 KiB less brotli, and less
-//    script to parse before the wasm can start; and the stylesheet (lightningcss, which
-//    Trunk's own `minify` uses too, but that also rewrites index.html): 3.8 -> 2.9 KiB of
-//    brotli in the render-blocking CSS; and it shortens the names of the wasm's imports
-//    (scripts/wasm-imports.mjs). Debug builds (`trunk serve`) keep all of it readable;
+// 0. in a release build, minifies wasm-bindgen's JS glue (terser; Trunk leaves it as it is),
+//    less script to download and parse before the wasm can start, and the render-blocking
+//    stylesheet (lightningcss, which Trunk's own `minify` uses too, but that also rewrites
+//    index.html); docs/decisions/0008-minification-in-post-build.md. Debug builds
+//    (`trunk serve`) keep both readable;
 // 1. gives the article page's module (the "worker" kind build of src/bin/article.rs)
 //    content-hashed file names, as Trunk does for the main module, so that hosts can cache it
 //    as immutable, and names it in index.html next to the main module's
@@ -19,7 +18,6 @@ import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { transform } from "lightningcss";
 import { minify } from "terser";
-import { shortenImports } from "./wasm-imports.mjs";
 
 const NAME = "signal-of-hope-article";
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -30,10 +28,7 @@ if (process.env.TRUNK_PROFILE === "release") {
     if (!/^signal-of-hope.*\.js$/.test(file)) continue;
     const code = await readFile(join(dir, file), "utf8");
     const result = await minify(code, { module: true, compress: true, mangle: true });
-    const wasm = join(dir, file.replace(/\.js$/, "_bg.wasm"));
-    const short = shortenImports(await readFile(wasm), result.code);
-    await writeFile(wasm, short.wasm);
-    await writeFile(join(dir, file), short.glue);
+    await writeFile(join(dir, file), result.code);
   }
   for (const file of await readdir(dir)) {
     if (!/^main-[0-9a-f]+\.css$/.test(file)) continue;

@@ -1,6 +1,5 @@
-//! Client-side routing for the reader's three pages, in place of `leptos_router`, which was
-//! a third of the article page's compressed wasm for what we use of it (see
-//! `docs/performance.md`). Paths are matched by [`AppPaths::route_of`] in the model, so the
+//! Client-side routing for the reader's three pages, in place of `leptos_router`, which
+//! weighed far more than what we use of it (docs/decisions/0001-own-router.md). Paths are matched by [`AppPaths::route_of`] in the model, so the
 //! router only listens: to clicks on links to our pages, and to Back and Forward.
 //!
 //! Only the site uses it. The embed has no router, so it never takes over a partner page's

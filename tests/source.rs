@@ -1,7 +1,7 @@
 //! The I/O layer's configuration, resolved by the browser's URL parser (headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use signal_model::adapt::{HtmlNode, HtmlParser, html};
+use signal_model::adapt::{HtmlNode, HtmlParser, html, native_html::NativeHtml};
 use signal_of_hope::source::{Config, dom::BrowserHtml};
 use wasm_bindgen_test::*;
 
@@ -170,6 +170,40 @@ async fn html_content_is_parsed_inertly() {
             children: vec![HtmlNode::Text("a & b".into())]
         }]
     );
+}
+
+/// Native code (the model's tests, the fuzzer) parses HTML with html5ever: it must read HTML
+/// as the browser's `DOMParser` does, malformed and hostile HTML included.
+#[wasm_bindgen_test]
+fn the_native_html_parser_reads_html_as_the_browser_does() {
+    let feed: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/formats/feed.json")).expect("the fixture");
+    let mut samples: Vec<String> = feed["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|item| item["content_html"].as_str().map(str::to_owned))
+        .collect();
+    assert!(samples.len() >= 2, "the fixture's HTML items");
+    samples.extend(
+        [
+            r#"<p>Kept <a href="https://ok.example/" onclick="x()">link</a><script>x()</script>"#,
+            "<P>a &amp; b &auml; &#8216;q&rsquo;&nbsp;c</P>",
+            "<table><p>moved out of the table</p><tr><td>cell</table>",
+            "<a href=/x><p>a link around a paragraph</a> and after",
+            "<p>unclosed <b>bold <i>both</b> italic",
+            "<ul><li>one<li>two</ul><h2>heading<p>para",
+            "<svg><a href='https://svg.example/'>in svg</a></svg><noscript><p>no</p></noscript>",
+            "<template><p>inert</p></template><select><option>o</select>",
+            "text only &lt;b&gt; &",
+            "",
+        ]
+        .map(str::to_owned),
+    );
+    samples.push("<div>".repeat(80) + "deep");
+    for html in &samples {
+        assert_eq!(NativeHtml.parse(html), BrowserHtml.parse(html), "{html}");
+    }
 }
 
 #[wasm_bindgen_test]

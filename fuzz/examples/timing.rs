@@ -1,5 +1,5 @@
 //! How long the reader's parsing and normalisation take on runaway documents, natively, built
-//! like the app's wasm (opt-level "z", LTO): the figures behind `src/model/limits.rs`. The
+//! like the app's wasm (opt-level "z", LTO): the figures behind `crates/model/src/limits.rs`. The
 //! browser runs the same code as wasm, typically 1.5 to 3 times slower.
 //!
 //! ```sh

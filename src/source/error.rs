@@ -195,7 +195,7 @@ impl From<ContractError> for FetchError {
 }
 
 /// `what` is one of our own ASCII words: ASCII case keeps the standard library's Unicode
-/// case tables (about 5 KiB of brotli) out of the wasm.
+/// case tables out of the wasm (docs/performance.md).
 fn capitalised(word: &str) -> String {
     let mut word = word.to_owned();
     if let Some(first) = word.get_mut(..1) {

@@ -79,7 +79,7 @@ impl fmt::Display for TooLarge {
 impl std::error::Error for TooLarge {}
 
 /// Whether a document of `bytes` bytes may be parsed. Call it on the response body's length
-/// (or its `Content-Length`) before parsing; the readers in `source::adapt` call it too.
+/// (or its `Content-Length`) before parsing; the readers in `adapt` call it too.
 pub fn check_size(bytes: usize) -> Result<(), TooLarge> {
     if bytes > MAX_DOCUMENT_BYTES {
         Err(TooLarge { bytes })

@@ -3,8 +3,8 @@
 //! items of a document that is a list (format detection).
 //!
 //! `serde_json::Value` would do, but its object is a `BTreeMap`: with it the article page's
-//! wasm carried the map's code and `Value`'s own parser (1.7 KiB of brotli), for objects of
-//! two or three members.
+//! wasm carried the map's code and `Value`'s own parser, for objects of two or three members
+//! (docs/decisions/0007-raw-instead-of-value.md).
 
 use std::fmt;
 

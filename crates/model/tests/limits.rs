@@ -1,10 +1,8 @@
 //! The reader's limits (`model::limits`, "Limits" in `docs/contract.md`): every one exactly
 //! at its value (nothing cut, nothing said) and one past it (cut, and said).
 
-mod common;
-
-use common::TestHtml;
 use serde_json::{Value, json};
+use signal_model::adapt::native_html::NativeHtml;
 use signal_model::adapt::{HtmlNode, HtmlParser, read_article, read_index};
 use signal_model::{
     Article, Block, Cut, FeedPage,
@@ -496,7 +494,7 @@ fn fuzz_findings() {
     // still a link.
     let json = std::fs::read_to_string(format!("{dir}/adapters-mixed-case-scheme.json"))
         .expect("the fixture");
-    let page = read_index(&json, &TestHtml).expect("a page");
+    let page = read_index(&json, &NativeHtml).expect("a page");
     let links: Vec<String> = page
         .full
         .iter()

@@ -14,6 +14,8 @@
 pub mod html;
 pub mod jsonfeed;
 pub mod jsonld;
+#[cfg(feature = "native-html")]
+pub mod native_html;
 mod util;
 
 use std::task::{Context, Poll, Waker};

@@ -1,0 +1,55 @@
+//! The HTML parser of native code (tests, the fuzzer, and anything that reads documents
+//! outside a browser): html5ever, the HTML standard's parsing algorithm, as the browser's
+//! `DOMParser` runs it (`source::dom` in the app). It reads the same things the browser walk
+//! reads: tag names, text, and the `href` of links, to the same depth.
+
+use scraper::{ElementRef, Html, Node, node::Element};
+
+use super::{HtmlNode, HtmlParser};
+
+/// Deeper markup is cut off, as in the browser walk: no article nests this far, and the walk
+/// must not overflow.
+const MAX_DEPTH: usize = 64;
+
+/// [`HtmlParser`] with html5ever: a document parsed as `text/html`, its `<body>`'s children.
+pub struct NativeHtml;
+
+impl HtmlParser for NativeHtml {
+    fn parse(&self, html: &str) -> Vec<HtmlNode> {
+        let document = Html::parse_document(html);
+        let body = document
+            .root_element()
+            .children()
+            .filter_map(ElementRef::wrap)
+            .find(|element| element.value().name() == "body");
+        body.map_or_else(Vec::new, |body| children(*body, 0))
+    }
+}
+
+fn children(node: ego_tree::NodeRef<'_, Node>, depth: usize) -> Vec<HtmlNode> {
+    if depth >= MAX_DEPTH {
+        return Vec::new();
+    }
+    node.children()
+        .filter_map(|child| convert(child, depth + 1))
+        .collect()
+}
+
+fn convert(node: ego_tree::NodeRef<'_, Node>, depth: usize) -> Option<HtmlNode> {
+    match node.value() {
+        Node::Text(text) => Some(HtmlNode::Text(text.to_string())),
+        Node::Element(element) => Some(HtmlNode::Element {
+            tag: element.name().to_owned(),
+            href: href(element),
+            children: children(node, depth),
+        }),
+        _ => None,
+    }
+}
+
+/// The one attribute read: every other one (on*, style, src, …) is never looked at.
+fn href(element: &Element) -> Option<String> {
+    (element.name() == "a")
+        .then(|| element.attr("href").map(str::to_owned))
+        .flatten()
+}
