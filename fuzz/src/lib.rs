@@ -1,7 +1,5 @@
 //! The checks every fuzz target makes of what the model crate reads.
 
-pub mod html;
-
 pub use signal_model::{self as model, adapt};
 
 use model::{
