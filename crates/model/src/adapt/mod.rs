@@ -11,6 +11,7 @@
 //! (`src/bin/adapt.rs`, loaded by `source::formats` only for another format): [`convert`] is
 //! its side, [`Converted`] what it answers.
 
+pub mod dates;
 pub mod html;
 pub mod jsonfeed;
 pub mod jsonld;
