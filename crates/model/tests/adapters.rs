@@ -584,3 +584,42 @@ fn untrusted_html_never_becomes_markup() {
         assert!(!serialized.contains(gone), "{gone} reached the article");
     }
 }
+
+/// Dates as real feeds and pages write them reach the contract; one the reader cannot trust is
+/// refused at the field it came from, in the words it was written in.
+#[test]
+fn foreign_dates_are_read_liberally() {
+    let feed = |date: &str| json!({ "version": "https://jsonfeed.org/version/1.1", "items": [{ "id": "a", "title": "A", "date_published": date }] });
+    let page =
+        |date: &str| json!({ "@type": "NewsArticle", "headline": "A", "datePublished": date });
+    let cases = [
+        (
+            "Fri, 31 May 2019 12:17:58 -0700",
+            "2019-05-31T12:17:58-07:00",
+        ),
+        (
+            "mer, 16 nov 2022 00:38:15 +0100",
+            "2022-11-16T00:38:15+01:00",
+        ),
+        ("2013-12-30T14:42:01-0700", "2013-12-30T14:42:01-07:00"),
+        ("20180619T055000+0900", "2018-06-19T05:50:00+09:00"),
+        ("2019-11-20 13:42:06+08:00", "2019-11-20T13:42:06+08:00"),
+        ("Sat, Dec 16 2023 02:02:33 PM", "2023-12-16"),
+        ("2018-01-06T08:00", "2018-01-06"),
+        (" 2026-07-02 ", "2026-07-02"),
+    ];
+    for (date, expected) in cases {
+        for doc in [feed(date), page(date)] {
+            let a = article_in(&doc.to_string(), "a");
+            assert_eq!(a.published_at.machine(), expected, "{date:?}");
+        }
+    }
+    assert_eq!(
+        index_error(&feed("31 Foo 2019")),
+        "items[0].date_published: expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `31 Foo 2019`"
+    );
+    assert_eq!(
+        index_error(&page("Tue, 30 Feb 2021 10:00:00 GMT")),
+        "datePublished: expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `Tue, 30 Feb 2021 10:00:00 GMT`"
+    );
+}

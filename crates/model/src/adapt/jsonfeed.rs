@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    Adapted, AdaptedFeed, HtmlParser,
+    Adapted, AdaptedFeed, HtmlParser, dates,
     html::HtmlBudget,
     json_feed_version,
     util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
@@ -179,6 +179,11 @@ impl FeedContext<'_> {
                 }
             },
         };
+        // A date the contract cannot read is passed on as it is, so the error names it.
+        let date = date
+            .as_str()
+            .and_then(dates::to_contract)
+            .map_or(date, Value::from);
         fields.push(("published_at", at(date_field)));
         out.insert("published_at".into(), date);
 

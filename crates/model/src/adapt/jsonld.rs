@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{
-    Adapted, AdaptedFeed, HtmlParser,
+    Adapted, AdaptedFeed, HtmlParser, dates,
     html::HtmlBudget,
     util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
 };
@@ -210,10 +210,14 @@ impl<'a> Graph<'a> {
         };
         let date = string(object.get(date_field));
         fields.push(("published_at", at(date_field)));
-        let date = date.map(local_to_date).map_or_else(
-            || object.get(date_field).cloned().unwrap_or(Value::Null),
-            Value::from,
-        );
+        // A date-time without an offset (schema.org allows it) becomes its calendar date; a
+        // date the contract cannot read is passed on as it is, so the error names it.
+        let date = date
+            .map(|date| dates::to_contract(date).unwrap_or_else(|| date.to_owned()))
+            .map_or_else(
+                || object.get(date_field).cloned().unwrap_or(Value::Null),
+                Value::from,
+            );
         out.insert("published_at".into(), date);
 
         let identifier = self
@@ -347,21 +351,4 @@ fn keywords<'a>(values: &[&'a Value], graph: &Graph<'a>) -> Vec<String> {
             other => graph.name(other).map(str::to_owned).into_iter().collect(),
         })
         .collect()
-}
-
-/// schema.org allows a date-time without an offset, which names no instant: its calendar
-/// date is what the publisher meant, and what the reader can show without guessing a zone.
-fn local_to_date(date: &str) -> String {
-    let bytes = date.as_bytes();
-    let is_date_time = bytes.len() > 10 && matches!(bytes[10], b'T' | b't');
-    let has_offset = date.ends_with(['Z', 'z'])
-        || bytes
-            .get(11..)
-            .is_some_and(|time| time.iter().any(|b| matches!(b, b'+' | b'-')));
-    if is_date_time && !has_offset {
-        // Byte 10 is an ASCII `T`, so 10 is a character boundary.
-        date[..10].to_owned()
-    } else {
-        date.to_owned()
-    }
 }
