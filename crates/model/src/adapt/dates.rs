@@ -61,13 +61,10 @@ fn number(b: &[u8], n: usize) -> Option<(u32, &[u8])> {
 
 /// A whole token of one to four digits as a number.
 fn whole(token: &str) -> Option<u32> {
-    if token.len() > 4 {
+    if token.is_empty() || token.len() > 4 {
         return None;
     }
-    number(token.as_bytes(), token.len())
-        .filter(|(_, rest)| rest.is_empty())
-        .map(|(value, _)| value)
-        .filter(|_| !token.is_empty())
+    number(token.as_bytes(), token.len()).map(|(value, _)| value)
 }
 
 /// `b` without its first byte when that is `expected`; `b` itself when nothing is expected.
