@@ -335,3 +335,27 @@ fn the_table_covers_reserved_characters_and_every_outcome() {
     assert!(requests("https://api.example.net/news.jsonld") > 0);
     assert!(rows.iter().any(|row| row["request"].is_null()));
 }
+
+/// A slug is escaped as JavaScript's `encodeURIComponent` escapes it (boot.js calls it):
+/// every ASCII character checked, and UTF-8 bytes for the rest.
+#[test]
+fn segments_are_escaped_as_encode_uri_component_does() {
+    for byte in 0u8..0x80 {
+        let c = char::from(byte);
+        let kept = c.is_ascii_alphanumeric() || "-_.!~*'()".contains(c);
+        let expected = if kept {
+            c.to_string()
+        } else {
+            format!("%{byte:02X}")
+        };
+        assert_eq!(
+            signal_model::link::encode_segment(&c.to_string()),
+            expected,
+            "{c:?}"
+        );
+    }
+    assert_eq!(
+        signal_model::link::encode_segment("caf\u{e9} \u{1F600}"),
+        "caf%C3%A9%20%F0%9F%98%80"
+    );
+}
