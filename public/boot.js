@@ -55,8 +55,8 @@
       // The body is read here too, so that it is already in memory when the wasm starts:
       // the app then renders the article in its first frame, with no paint of the loading
       // placeholder in between. Only a success's body, and not one declared larger than the
-      // app reads (MAX_DOCUMENT_BYTES in crates/model/src/limits.rs), which the app refuses unread;
-      // null leaves the body to the app.
+      // app reads (MAX_DOCUMENT_BYTES in crates/model/src/limits.rs), which the app refuses
+      // unread; null leaves the body to the app.
       var body = response.then(function (r) {
         var size = Number(r.headers.get("content-length"));
         return r.ok && !(size > 32 * 1024 * 1024) ? r.text() : null;

@@ -1,8 +1,9 @@
 //! Where the JSON lives and where the app is deployed, read at run time from the page so a
 //! deployer can change them in the built `index.html` without rebuilding.
 //!
-//! URLs are resolved by the browser's own WHATWG parser (`web_sys::Url`): the one that will
-//! fetch them, at no cost to the wasm.
+//! The rules are the model's (`signal_model::api`), which `public/boot.js` follows too; URLs
+//! are resolved by the browser's own WHATWG parser (`web_sys::Url`): the one that will fetch
+//! them, at no cost to the wasm.
 
 use web_sys::Url;
 
