@@ -33,7 +33,7 @@ pub struct Config {
 }
 
 /// The browser's URL parser, for the model's URL rules.
-struct BrowserUrl(Url);
+pub struct BrowserUrl(Url);
 
 impl WebUrl for BrowserUrl {
     fn parse(input: &str, base: Option<&str>) -> Option<Self> {
