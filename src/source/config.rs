@@ -32,7 +32,8 @@ pub struct Config {
     paths: AppPaths,
 }
 
-/// The browser's URL parser, for the model's URL rules.
+/// The browser's URL parser, for the model's URL rules (public: `tests/source.rs` checks the
+/// rules' table with it).
 pub struct BrowserUrl(Url);
 
 impl WebUrl for BrowserUrl {
