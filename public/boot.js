@@ -2,7 +2,7 @@
 // the page's JSON, and applies the remembered theme.
 (function () {
   // The page's path under the site's base, as a list of segments ([""] for the feed), or null
-  // for a path outside it. The app's own routes: src/model/link.rs (AppPaths::route_of).
+  // for a path outside it. The app's own routes: crates/model/src/link.rs (AppPaths::route_of).
   var route = (function () {
     var base = new URL(document.baseURI).pathname.replace(/\/+$/, "");
     if (location.pathname.slice(0, base.length) !== base) return null;
@@ -10,12 +10,13 @@
   })();
   var api = apiBase();
   // Whether the API names one document (`feed.json`, `?feed`) rather than a folder: then that
-  // document is read first on every page (src/source/config.rs, names_document).
+  // document is read first on every page (crates/model/src/api.rs, names_document).
   var named = !!api && (api.search !== "" || /\.[^/]*$/.test(api.pathname));
   var article = !!route && route.length === 2 && route[0] === "articles";
 
   // The reader's remembered theme, so a page never flashes in the wrong colours while the app
-  // loads. The app changes it later (src/source/theme.rs).
+  // loads. The app changes it later (src/source/theme.rs; the key: THEME_STORAGE_KEY in
+  // crates/model/src/site.rs).
   try {
     var theme = localStorage.getItem("signal-of-hope:theme");
     if (theme === "light" || theme === "dark") {
@@ -37,8 +38,10 @@
 
   // The page's JSON, requested now rather than once the wasm has started: the two downloads
   // overlap. The app takes this response when it asks for the same URL (src/source/http.rs)
-  // and aborts it on its own timeout. The URLs follow src/source/config.rs; should they ever
-  // differ, the app simply makes its own request.
+  // and aborts it on its own timeout. The URLs, the Accept header and the size limit follow
+  // the app's (crates/model/src/api.rs): tests/e2e/url_rules.test.mjs runs this script over
+  // the app's table of cases (tests/fixtures/url-rules.json). Should they differ, the app
+  // makes its own request and the document is downloaded twice.
   try {
     var url = pageDocument();
     if (url) {
@@ -52,8 +55,8 @@
       // The body is read here too, so that it is already in memory when the wasm starts:
       // the app then renders the article in its first frame, with no paint of the loading
       // placeholder in between. Only a success's body, and not one declared larger than the
-      // app reads (MAX_DOCUMENT_BYTES in src/model/limits.rs), which the app refuses unread;
-      // null leaves the body to the app.
+      // app reads (MAX_DOCUMENT_BYTES in crates/model/src/limits.rs), which the app refuses
+      // unread; null leaves the body to the app.
       var body = response.then(function (r) {
         var size = Number(r.headers.get("content-length"));
         return r.ok && !(size > 32 * 1024 * 1024) ? r.text() : null;
@@ -112,8 +115,28 @@
     if (named) return api.href;
     if (api.pathname.slice(-1) !== "/") api.pathname += "/";
     api.search = "";
+    // The slug escaped as the app escapes it (encode_segment in crates/model/src/link.rs is
+    // encodeURIComponent's rule), so that the app finds this request by its URL.
     return slug
-      ? new URL("articles/" + encodeURIComponent(decodeURIComponent(slug)) + ".json", api).href
+      ? new URL("articles/" + encodeURIComponent(decodeSegment(slug)) + ".json", api).href
       : new URL("articles.json", api).href;
+  }
+
+  // A path segment decoded as AppPaths::route_of decodes it: a `%` that starts no escape
+  // stays as it is and bytes that are not UTF-8 become U+FFFD, where decodeURIComponent
+  // would throw (and the page would lose its early request).
+  function decodeSegment(text) {
+    var bytes = new TextEncoder().encode(text);
+    var out = [];
+    for (var i = 0; i < bytes.length; i += 1) {
+      var hex = String.fromCharCode(bytes[i + 1], bytes[i + 2]);
+      if (bytes[i] === 37 && /^[0-9a-f]{2}$/i.test(hex)) {
+        out.push(parseInt(hex, 16));
+        i += 2;
+      } else {
+        out.push(bytes[i]);
+      }
+    }
+    return new TextDecoder().decode(new Uint8Array(out));
   }
 })();

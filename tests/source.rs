@@ -1,8 +1,10 @@
-//! The I/O layer's configuration, resolved by the browser's URL parser (headless Chromium).
+//! The I/O layer's configuration, resolved by the browser's URL parser (headless Chromium),
+//! and the table of URL rules (`tests/fixtures/url-rules.json`) checked against that parser.
 #![cfg(target_arch = "wasm32")]
 
 use signal_model::adapt::{HtmlNode, HtmlParser, html, native_html::NativeHtml};
-use signal_of_hope::source::{Config, dom::BrowserHtml};
+use signal_model::{AppPaths, Route, api::ApiBase};
+use signal_of_hope::source::{Config, config::BrowserUrl, dom::BrowserHtml};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -216,6 +218,42 @@ fn the_request_timeout_is_configurable_within_bounds() {
             c.clone().with_timeout(Some(bad)).timeout_seconds(),
             20,
             "{bad:?}"
+        );
+    }
+}
+
+/// The table of URL cases that `public/boot.js` is checked against
+/// (`tests/fixtures/url-rules.json`) is computed natively, with the `url` crate's parser: the
+/// browser's parser, which the app uses, gives every case the same route and request.
+#[wasm_bindgen_test]
+fn the_browser_gives_the_url_rules_table_its_results() {
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/url-rules.json")).expect("the table");
+    let cases = table["cases"].as_array().expect("cases");
+    assert!(cases.len() > 100);
+    for case in cases {
+        let base = case["base"].as_str().expect("base");
+        let meta = case["apiBase"].as_str();
+        let page = web_sys::Url::new(case["page"].as_str().expect("page")).expect("a page URL");
+        let site = web_sys::Url::new(base).expect("a base URL");
+        let route = AppPaths::new(&site.pathname()).route_of(&page.pathname());
+        let slug = match &route {
+            Route::Article(slug)
+            | Route::Pillar(slug)
+            | Route::EmbedArticle(slug)
+            | Route::EmbedCard(slug) => Some(slug.as_str()),
+            Route::Feed | Route::Other => None,
+        };
+        assert_eq!(slug, case["route"]["slug"].as_str(), "{case}");
+        let api = ApiBase::resolve::<BrowserUrl>(base, meta);
+        assert_eq!(api.is_ok(), Config::resolve(base, meta).is_ok(), "{case}");
+        let request = api
+            .ok()
+            .and_then(|api| api.first_document::<BrowserUrl>(&route));
+        assert_eq!(
+            request.as_deref(),
+            case["request"]["url"].as_str(),
+            "{case}"
         );
     }
 }

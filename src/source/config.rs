@@ -1,17 +1,19 @@
 //! Where the JSON lives and where the app is deployed, read at run time from the page so a
 //! deployer can change them in the built `index.html` without rebuilding.
 //!
-//! URLs are resolved by the browser's own WHATWG parser (`web_sys::Url`): the one that will
-//! fetch them, at no cost to the wasm.
+//! The rules are the model's (`signal_model::api`), which `public/boot.js` follows too; URLs
+//! are resolved by the browser's own WHATWG parser (`web_sys::Url`): the one that will fetch
+//! them, at no cost to the wasm.
 
 use web_sys::Url;
 
-use signal_model::{AppPaths, link::encode_segment};
+use signal_model::{
+    AppPaths,
+    api::{ApiBase, ApiBaseError, WebUrl},
+};
 
 /// The `<meta>` whose `content` is the API base URL.
 pub const API_BASE_META: &str = "signal:api-base";
-/// Used when the page has no such `<meta>`: the sample data bundled in `dist/data/`.
-pub const DEFAULT_API_BASE: &str = "data/";
 /// The `<meta>` whose `content` is how many seconds a request may take before the reader
 /// gives up on it and offers Retry.
 pub const TIMEOUT_META: &str = "signal:request-timeout";
@@ -21,13 +23,8 @@ pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// The folder of contract documents: absolute, ending in `/`.
-    api_base: String,
-    /// The first index page: `<api_base>articles.json`, or the document `signal:api-base`
-    /// names (a feed, JSON-LD, or an index page), whose shape is read from its content.
-    index: String,
-    /// Whether `signal:api-base` names one document rather than a folder.
-    document: bool,
+    /// Where the documents are (the rules are the model's, shared with `public/boot.js`).
+    api: ApiBase,
     /// How long a request may take, in seconds.
     timeout_seconds: u32,
     /// The document's base URL (Trunk's `--public-url`), for canonical links.
@@ -35,12 +32,40 @@ pub struct Config {
     paths: AppPaths,
 }
 
-/// Whether the API URL names one document rather than a folder: its last path segment has
-/// an extension (`feed.json`, `news.jsonld`) or it has a query (`/?feed=json`).
-fn names_document(url: &Url) -> bool {
-    let path = url.pathname();
-    let last = path.rsplit('/').next().unwrap_or_default();
-    !url.search().is_empty() || (!path.ends_with('/') && last.contains('.'))
+/// The browser's URL parser, for the model's URL rules (public: `tests/source.rs` checks the
+/// rules' table with it).
+pub struct BrowserUrl(Url);
+
+impl WebUrl for BrowserUrl {
+    fn parse(input: &str, base: Option<&str>) -> Option<Self> {
+        match base {
+            Some(base) => Url::new_with_base(input, base),
+            None => Url::new(input),
+        }
+        .ok()
+        .map(Self)
+    }
+    fn href(&self) -> String {
+        self.0.href()
+    }
+    fn protocol(&self) -> String {
+        self.0.protocol()
+    }
+    fn pathname(&self) -> String {
+        self.0.pathname()
+    }
+    fn search(&self) -> String {
+        self.0.search()
+    }
+    fn set_pathname(&mut self, pathname: &str) {
+        self.0.set_pathname(pathname);
+    }
+    fn set_search(&mut self, search: &str) {
+        self.0.set_search(search);
+    }
+    fn set_hash(&mut self, hash: &str) {
+        self.0.set_hash(hash);
+    }
 }
 
 fn is_http(url: &Url) -> bool {
@@ -57,39 +82,14 @@ impl Config {
     pub fn resolve(base_uri: &str, api_base: Option<&str>) -> Result<Self, String> {
         let site =
             Url::new(base_uri).map_err(|_| format!("the page URL `{base_uri}` is not a URL"))?;
-        let raw = api_base
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(DEFAULT_API_BASE);
-        let api = join(base_uri, raw)
-            .ok_or_else(|| format!("`{API_BASE_META}` is not a valid URL: `{raw}`"))?;
-        if !is_http(&api) {
-            return Err(format!(
-                "`{API_BASE_META}` must be an http(s) URL, not `{raw}`"
-            ));
-        }
-        api.set_hash("");
-        let document = names_document(&api);
-        let index = if document {
-            // Articles of a contract index named directly live beside it.
-            let index = api.href();
-            let folder = join(&index, "./").map_or_else(|| index.clone(), |u| u.href());
-            (folder, index)
-        } else {
-            // A folder, with or without its trailing slash: `…/v1` means `…/v1/`.
-            let path = api.pathname();
-            if !path.ends_with('/') {
-                api.set_pathname(&format!("{path}/"));
+        let api = ApiBase::resolve::<BrowserUrl>(base_uri, api_base).map_err(|err| match err {
+            ApiBaseError::NotUrl(raw) => format!("`{API_BASE_META}` is not a valid URL: `{raw}`"),
+            ApiBaseError::NotHttp(raw) => {
+                format!("`{API_BASE_META}` must be an http(s) URL, not `{raw}`")
             }
-            api.set_search("");
-            let folder = api.href();
-            let index = join(&folder, "articles.json").map_or_else(|| folder.clone(), |u| u.href());
-            (folder, index)
-        };
+        })?;
         Ok(Self {
-            api_base: index.0,
-            index: index.1,
-            document,
+            api,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             site_base: site.href(),
             paths: AppPaths::new(&site.pathname()),
@@ -138,27 +138,22 @@ impl Config {
     }
 
     pub fn api_base(&self) -> &str {
-        &self.api_base
+        self.api.folder()
     }
 
     /// `<api-base>articles/<slug>.json`, the slug escaped as one path segment.
     pub fn article_url(&self, slug: &str) -> String {
-        self.api_url(&format!("articles/{}.json", encode_segment(slug)))
+        self.api.article_url::<BrowserUrl>(slug)
     }
 
     /// The first page of the index: `<api-base>articles.json`, or the document named.
     pub fn index_url(&self) -> String {
-        self.index.clone()
+        self.api.index_url().to_owned()
     }
 
     /// Whether `signal:api-base` names one document (a feed) rather than a folder.
     pub fn names_document(&self) -> bool {
-        self.document
-    }
-
-    fn api_url(&self, relative: &str) -> String {
-        join(&self.api_base, relative)
-            .map_or_else(|| format!("{}{relative}", self.api_base), |u| u.href())
+        self.api.names_document()
     }
 
     /// A page's `next`, which is relative to that page's own URL.

@@ -5,11 +5,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{AbortController, RequestMode, RequestRedirect, ResponseType};
 
 use super::FetchError;
-use signal_model::limits;
-
-/// The document types the reader can read, in order of preference.
-const ACCEPT: &str =
-    "application/json, application/feed+json, application/ld+json;q=0.9, */*;q=0.1";
+use signal_model::{api::ACCEPT, limits};
 
 /// Aborts a request when its time is up, unless dropped first (the request finished).
 struct Deadline {

@@ -10,8 +10,7 @@ use leptos::{
 };
 use web_sys::MediaQueryList;
 
-/// Must match `public/boot.js`.
-const STORAGE_KEY: &str = "signal-of-hope:theme";
+use signal_model::site::THEME_STORAGE_KEY as STORAGE_KEY;
 const ATTRIBUTE: &str = "data-theme";
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 

@@ -160,6 +160,24 @@ describe("the page's JSON is requested before the app starts", () => {
     await page.context().close();
   });
 
+  test("an article whose slug holds & + , ; = @ : $ is requested once, however its address is written", async () => {
+    // tests/fixtures/api/articles: boot.js and the app must escape the slug alike, or the
+    // app cannot take boot.js's request and downloads the document again.
+    const slug = "q&a+grid,power;v=2@desk:usd$1";
+    const documentPath = `/api/articles/${slug}.json`;
+    /** Requests for the article's document, however its URL was escaped. */
+    const requests = async () =>
+      (await env.api.requests()).filter((path) => decodeURIComponent(path) === documentPath).length;
+    for (const address of [slug, encodeURIComponent(slug)]) {
+      const before = await requests();
+      const page = await env.open(`articles/${address}`);
+      await eventually(() => text(page, "main h1"), "Questions & answers: grid power, priced in dollars");
+      assert.equal(await requests(), before + 1, `articles/${address}: the app used the early request`);
+      noProblems(page);
+      await page.context().close();
+    }
+  });
+
   test("the feed: the index is requested once; a Retry after a failure asks again", async () => {
     await env.api.fail("/articles.json", { status: 500 });
     const before = await env.api.count("/articles.json");

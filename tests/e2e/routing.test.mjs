@@ -97,6 +97,22 @@ describe("deployed under /reader/ (built with --public-url /reader/)", () => {
     await page.context().close();
   });
 
+  test("an article whose slug holds & + , ; = @ : $ is requested once under the sub-path", async () => {
+    // boot.js's early request and the app's must have one URL (router.test.mjs, at /).
+    const slug = "q&a+grid,power;v=2@desk:usd$1";
+    const body = await readFile(join(ROOT, "tests/fixtures/api/articles", `${slug}.json`), "utf8");
+    const isDocument = (url) => decodeURIComponent(new URL(url).pathname) === `/reader/data/articles/${slug}.json`;
+    const page = await env.open(null);
+    let requests = 0;
+    page.on("request", (request) => (requests += isDocument(request.url()) ? 1 : 0));
+    await page.route((url) => isDocument(url.href), (route) => route.fulfill({ contentType: "application/json", body }));
+    await page.goto(`${env.host.url}articles/${slug}`);
+    await eventually(() => text(page, "main h1"), JSON.parse(body).headline);
+    assert.equal(requests, 1, "the app used the early request");
+    noProblems(page);
+    await page.context().close();
+  });
+
   test("a document in another format loads the adapter module from under the sub-path", async () => {
     const feed = await readFile(join(ROOT, "tests/fixtures/formats/feed.json"), "utf8");
     const page = await env.open(null);

@@ -7,6 +7,7 @@
 //! parser, comes in through [`adapt::HtmlParser`].
 
 pub mod adapt;
+pub mod api;
 pub mod article;
 mod body;
 pub mod date;

@@ -1,6 +1,6 @@
 //! Links: external URLs from documents (filtered to safe schemes) and the app's own paths.
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// An absolute `http:` or `https:` URL from a document, safe to put in `href`.
 ///
@@ -88,22 +88,22 @@ impl AsRef<str> for ExternalUrl {
     }
 }
 
-/// Characters escaped in one path segment (RFC 3986 `pchar`, minus the separators).
-const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'/')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'|');
+/// Characters escaped in one path segment: all but letters, digits and `- _ . ! ~ * ' ( )`,
+/// which is JavaScript's `encodeURIComponent`. One rule for the app and `public/boot.js`, so
+/// that boot.js's early request has the app's URL (tests/e2e/url_rules.test.mjs checks it).
+/// Escaping the rest of RFC 3986's sub-delimiters too (`& + , ; = @ : $`) is what real servers
+/// need: every one decodes `%26` to `&`, whereas a raw `;` starts path parameters on servlet
+/// containers and a raw `+` is a space to some frameworks.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
 
 /// The app's own routes, under the path it is deployed at (`/` or e.g. `/reader/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,6 +181,8 @@ impl AppPaths {
             return Route::Other;
         };
         let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
+        // Lossy: a `%` that starts no escape stays, bytes that are not UTF-8 become U+FFFD
+        // (public/boot.js's decodeSegment decodes alike).
         let decoded = |s: &str| {
             percent_encoding::percent_decode_str(s)
                 .decode_utf8_lossy()
