@@ -16,11 +16,13 @@ fn config(base: &str, meta: Option<&str>) -> Config {
 #[wasm_bindgen_test]
 fn the_default_api_base_is_the_bundled_data_under_the_page_base() {
     let root = config("https://reader.example/", None);
-    assert_eq!(root.api_base(), "https://reader.example/data/");
-    assert_eq!(root.paths().base(), "");
+    assert_eq!(
+        root.index_url(),
+        "https://reader.example/data/articles.json"
+    );
+    assert_eq!(root.paths().home(), "/");
     let sub = config("https://example.org/reader/", Some("  "));
-    assert_eq!(sub.api_base(), "https://example.org/reader/data/");
-    assert_eq!(sub.paths().base(), "/reader");
+    assert_eq!(sub.paths().home(), "/reader/");
     assert_eq!(
         sub.index_url(),
         "https://example.org/reader/data/articles.json"
@@ -31,22 +33,22 @@ fn the_default_api_base_is_the_bundled_data_under_the_page_base() {
 fn relative_and_absolute_api_bases() {
     let base = "https://example.org/reader/";
     assert_eq!(
-        config(base, Some("/api/v1")).api_base(),
-        "https://example.org/api/v1/",
+        config(base, Some("/api/v1")).index_url(),
+        "https://example.org/api/v1/articles.json",
         "a trailing slash is implied"
     );
     assert_eq!(
-        config(base, Some("../json/")).api_base(),
-        "https://example.org/json/"
+        config(base, Some("../json/")).index_url(),
+        "https://example.org/json/articles.json"
     );
     assert_eq!(
-        config(base, Some("https://api.example.net/signal/#x")).api_base(),
-        "https://api.example.net/signal/",
+        config(base, Some("https://api.example.net/signal/#x")).index_url(),
+        "https://api.example.net/signal/articles.json",
         "fragment dropped"
     );
     assert_eq!(
-        config(base, Some("//cdn.example.net/d/")).api_base(),
-        "https://cdn.example.net/d/"
+        config(base, Some("//cdn.example.net/d/")).index_url(),
+        "https://cdn.example.net/d/articles.json"
     );
 }
 
@@ -98,7 +100,11 @@ fn document_urls() {
 fn read_from_the_document() {
     // The test page has no signal:api-base meta: the default applies, against its own URL.
     let c = Config::from_document().expect("config");
-    assert!(c.api_base().ends_with("/data/"), "{}", c.api_base());
+    assert!(
+        c.index_url().ends_with("/data/articles.json"),
+        "{}",
+        c.index_url()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -137,10 +137,6 @@ impl Config {
         &self.paths
     }
 
-    pub fn api_base(&self) -> &str {
-        self.api.folder()
-    }
-
     /// `<api-base>articles/<slug>.json`, the slug escaped as one path segment.
     pub fn article_url(&self, slug: &str) -> String {
         self.api.article_url::<BrowserUrl>(slug)

@@ -89,11 +89,6 @@ impl ApiBase {
         })
     }
 
-    /// The folder of contract documents: absolute, ending in `/`.
-    pub fn folder(&self) -> &str {
-        &self.folder
-    }
-
     /// The first page of the index: `<folder>articles.json`, or the document named.
     pub fn index_url(&self) -> &str {
         &self.index

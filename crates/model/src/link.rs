@@ -132,11 +132,6 @@ impl AppPaths {
         }
     }
 
-    /// The router's base: `""` or `"/reader"`.
-    pub fn base(&self) -> &str {
-        &self.base
-    }
-
     pub fn home(&self) -> String {
         format!("{}/", self.base)
     }

@@ -359,7 +359,6 @@ fn only_absolute_http_and_https_urls_become_links() {
 #[test]
 fn app_paths_encode_slugs_and_keep_the_deployment_base() {
     let root = AppPaths::new("/");
-    assert_eq!(root.base(), "");
     assert_eq!(root.home(), "/");
     assert_eq!(root.article("a-b"), "/articles/a-b");
     assert_eq!(
@@ -368,7 +367,6 @@ fn app_paths_encode_slugs_and_keep_the_deployment_base() {
     );
     assert_eq!(root.article("a b/c?d#e%"), "/articles/a%20b%2Fc%3Fd%23e%25");
     let sub = AppPaths::new("/reader/");
-    assert_eq!(sub.base(), "/reader");
     assert_eq!(sub.home(), "/reader/");
     assert_eq!(sub.article("x"), "/reader/articles/x");
     assert_eq!(AppPaths::new("reader").pillar("p"), "/reader/pillars/p");
