@@ -422,7 +422,7 @@ fn json_ld_errors_name_the_json_ld_field() {
         index_error(&json!({ "@context": "https://schema.org", "@type": "WebPage", "name": "x" }));
     assert_eq!(
         err,
-        "@type: expected a schema.org NewsArticle (or AnalysisNewsArticle), found WebPage"
+        "@type: expected a schema.org Article (NewsArticle, BlogPosting, …) or a page with a headline and a date, found WebPage"
     );
     let err = index_error(&json!({ "@context": "https://schema.org", "@graph": [
         { "@type": "Organization", "name": "O" },

@@ -38,14 +38,33 @@ pub trait HtmlParser {
 pub struct HtmlBudget<'a> {
     parser: &'a dyn HtmlParser,
     left: Cell<usize>,
+    /// Short text fields (a headline with `<em>`) have their own budget, so that long bodies
+    /// do not leave a later item's headline unread.
+    text_left: Cell<usize>,
 }
+
+/// A text field (a headline, a summary) is read up to this many bytes of HTML: far more
+/// than the contract keeps of any of them.
+const MAX_TEXT_HTML_BYTES: usize = 64 * 1024;
 
 impl<'a> HtmlBudget<'a> {
     pub fn new(parser: &'a dyn HtmlParser) -> Self {
         Self {
             parser,
             left: Cell::new(MAX_DOCUMENT_HTML_BYTES),
+            text_left: Cell::new(MAX_DOCUMENT_HTML_BYTES),
         }
+    }
+
+    /// The plain text of a text field's HTML, or `None` once the budget for them is spent.
+    pub fn text(&self, html: &str) -> Option<String> {
+        let left = self.text_left.get();
+        if left == 0 {
+            return None;
+        }
+        let read = limits::prefix(html, MAX_TEXT_HTML_BYTES.min(left));
+        self.text_left.set(left - read.len());
+        Some(plain_text(&self.parser.parse(read)))
     }
 
     /// The body blocks of `html`, and what was cut of it, if anything.
@@ -296,6 +315,11 @@ fn tidy(spans: Vec<Span>) -> Option<RichText> {
         })
         .collect();
     RichText::new(spans)
+}
+
+/// The text of `nodes` on one line: block boundaries become spaces, dropped elements go.
+pub fn plain_text(nodes: &[HtmlNode]) -> String {
+    tidy(inline(nodes)).map_or_else(String::new, |text| text.plain())
 }
 
 /// Rich text as contract JSON: a string when it has no links, else a list of runs.

@@ -5,9 +5,10 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Adapted, AdaptedFeed, HtmlParser, dates,
+    foreign_text::{self, plain_value},
     html::HtmlBudget,
     json_feed_version,
-    util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
+    util::{host, is_slug, last_segment, set, slugify, string},
 };
 use crate::{ContractError, error::describe, limits::MAX_CARDS, text};
 
@@ -42,12 +43,12 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         }
         None => return Err(ContractError::at("items", "required, but missing")),
     };
-    let context = FeedContext {
-        title: string(feed.get("title")),
-        home: string(feed.get("home_page_url")),
-        author: author(feed),
-    };
     let html = HtmlBudget::new(html);
+    let context = FeedContext {
+        title: plain_value(feed.get("title"), &html),
+        home: string(feed.get("home_page_url")),
+        author: author(feed, &html),
+    };
     // Items past the limit are not read at all.
     let articles = items
         .iter()
@@ -64,9 +65,9 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
 
 /// The first author with a name, as a publisher, and the field it came from: 1.1's
 /// `authors`, or 1.0's `author`.
-fn author(object: &Map<String, Value>) -> Option<(Value, &'static str)> {
+fn author(object: &Map<String, Value>, html: &HtmlBudget) -> Option<(Value, &'static str)> {
     let from = |author: &Value| {
-        let name = string(author.get("name"))?;
+        let name = plain_value(author.get("name"), html)?;
         Some(json!({ "name": name, "url": string(author.get("url")) }))
     };
     let authors = match object.get("authors") {
@@ -79,7 +80,7 @@ fn author(object: &Map<String, Value>) -> Option<(Value, &'static str)> {
 }
 
 struct FeedContext<'a> {
-    title: Option<&'a str>,
+    title: Option<String>,
     home: Option<&'a str>,
     /// The feed's author and the field it came from.
     author: Option<(Value, &'static str)>,
@@ -150,7 +151,7 @@ impl FeedContext<'_> {
             }
             (None, Some(content)) => {
                 fields.push(("body", at("content_text")));
-                let (blocks, text_cut) = paragraphs(content);
+                let (blocks, text_cut) = foreign_text::body(content, html);
                 cut.extend(text_cut);
                 blocks
             }
@@ -158,10 +159,9 @@ impl FeedContext<'_> {
         };
 
         // An untitled item (a micro-post) is headed by the start of its text.
-        let summary = string(item.get("summary"));
-        let headline = string(item.get("title"))
-            .map(str::to_owned)
-            .or_else(|| summary.map(|s| text::excerpt(s, HEADLINE_CHARS)))
+        let summary = plain_value(item.get("summary"), html);
+        let headline = plain_value(item.get("title"), html)
+            .or_else(|| summary.as_deref().map(|s| text::excerpt(s, HEADLINE_CHARS)))
             .or_else(|| first_text(&body).map(|s| text::excerpt(&s, HEADLINE_CHARS)))
             .ok_or_else(|| ContractError::at(at("title"), "required, but missing"))?;
         fields.push(("headline", at("title")));
@@ -201,19 +201,19 @@ impl FeedContext<'_> {
         {
             let pillars: Vec<Value> = tags
                 .iter()
-                .filter_map(Value::as_str)
-                .map(str::trim)
+                .filter_map(|tag| plain_value(Some(tag), html))
                 .filter(|tag| !slugify(tag).is_empty())
-                .map(|tag| json!({ "slug": slugify(tag), "name": tag }))
+                .map(|tag| json!({ "slug": slugify(&tag), "name": tag }))
                 .collect();
             out.insert("pillars".into(), Value::Array(pillars));
         }
 
-        let publisher = author(item)
+        let publisher = author(item, html)
             .map(|(a, field)| (a, at(field)))
             .or_else(|| self.author.clone().map(|(a, field)| (a, field.to_owned())))
             .or_else(|| {
                 self.title
+                    .as_ref()
                     .map(|name| (json!({ "name": name, "url": self.home }), "title".into()))
             });
         if let Some((publisher, field)) = publisher {
@@ -232,7 +232,7 @@ impl FeedContext<'_> {
             }
             (None, Some(url)) => {
                 fields.push(("sources", at("url")));
-                let name = self.title.map(str::to_owned).or_else(|| host(url));
+                let name = self.title.clone().or_else(|| host(url));
                 vec![json!({ "name": name.unwrap_or_else(|| url.to_owned()), "url": url })]
             }
             (None, None) => Vec::new(),

@@ -1,6 +1,7 @@
-//! schema.org `NewsArticle` JSON-LD, as publishers embed it for search engines: one object,
-//! an array, an `@graph`, or an `ItemList` of articles. Objects referred to by `@id` (a
-//! publisher described once in the graph) are looked up. See `docs/formats.md`.
+//! schema.org `Article` JSON-LD (`NewsArticle`, `BlogPosting`, …), as publishers embed it for
+//! search engines: one object, an array, an `@graph`, an `ItemList` of articles, or a page's
+//! `mainEntity`. Objects referred to by `@id` (a publisher described once in the graph) are
+//! looked up. See `docs/formats.md`.
 
 use std::collections::HashMap;
 
@@ -8,13 +9,16 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Adapted, AdaptedFeed, HtmlParser, dates,
+    foreign_text::{self, plain, plain_value},
     html::HtmlBudget,
-    util::{host, is_slug, last_segment, paragraphs, set, slugify, string},
+    util::{host, is_slug, last_segment, set, slugify, string},
 };
 use crate::{ContractError, limits::MAX_CARDS};
 
-/// `NewsArticle` and its schema.org subtypes.
+/// schema.org `Article` and all its subtypes: a node of one of these types is an article.
 const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
     "NewsArticle",
     "AnalysisNewsArticle",
     "AskPublicNewsArticle",
@@ -22,6 +26,16 @@ const ARTICLE_TYPES: &[&str] = &[
     "OpinionNewsArticle",
     "ReportageNewsArticle",
     "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
 ];
 
 /// An object of the document and its path in it (`@graph[2]`).
@@ -46,6 +60,66 @@ fn types(node: &Map<String, Value>) -> Vec<&str> {
 
 fn is_article(node: &Map<String, Value>) -> bool {
     types(node).iter().any(|t| ARTICLE_TYPES.contains(t))
+}
+
+/// Another work that can stand for an article when a document has none (a `WebPage`, a
+/// `Review`): it has a `headline`, which only creative works have (an `Organization`, a
+/// `BreadcrumbList` or a `WebSite` has a `name`), and a date.
+fn is_headed_work(node: &Map<String, Value>) -> bool {
+    let has = |field: &str| node.get(field).is_some_and(|value| !value.is_null());
+    string(node.get("headline")).is_some() && (has("datePublished") || has("dateModified"))
+}
+
+/// The articles of the document: its `Article` nodes, else its other headed works.
+fn articles<'n, 'a>(all: &'n [Node<'a>]) -> Vec<&'n Node<'a>> {
+    let articles: Vec<&Node> = all.iter().filter(|node| is_article(node.object)).collect();
+    if articles.is_empty() {
+        all.iter()
+            .filter(|node| is_headed_work(node.object))
+            .collect()
+    } else {
+        articles
+    }
+}
+
+/// What names a node: its `@id` and `url`, or, without either, the whole object.
+fn identity(node: &Node) -> Vec<String> {
+    let names: Vec<String> = ["@id", "url"]
+        .into_iter()
+        .filter_map(|field| string(node.object.get(field)).map(str::to_owned))
+        .collect();
+    if names.is_empty() {
+        vec![node.value.to_string()]
+    } else {
+        names
+    }
+}
+
+/// Each article once: a page that embeds its JSON-LD twice, or lists an article in an
+/// `ItemList` and in its graph, names it twice by the same `@id` or `url`. The fuller of two
+/// descriptions is kept, where the first was.
+fn distinct<'n, 'a>(nodes: Vec<&'n Node<'a>>) -> Vec<&'n Node<'a>> {
+    let mut kept: Vec<&Node> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for node in nodes {
+        let names = identity(node);
+        let at = match names.iter().find_map(|name| by_name.get(name).copied()) {
+            Some(at) => {
+                if node.object.len() > kept[at].object.len() {
+                    kept[at] = node;
+                }
+                at
+            }
+            None => {
+                kept.push(node);
+                kept.len() - 1
+            }
+        };
+        for name in names {
+            by_name.entry(name).or_insert(at);
+        }
+    }
+    kept
 }
 
 /// Every object of the document that may be an article, with its path.
@@ -79,6 +153,10 @@ fn collect<'a>(value: &'a Value, path: String, out: &mut Vec<Node<'a>>) {
                     }
                 }
             }
+            // A page names what it is about: often its article.
+            if let Some(main) = object.get("mainEntity").filter(|main| !main.is_string()) {
+                collect(main, join(&path, "mainEntity"), out);
+            }
             out.push(Node {
                 value,
                 object,
@@ -105,41 +183,53 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         .filter(|node| node.object.len() > 1)
         .filter_map(|node| Some((node.object.get("@id")?.as_str()?, node.value)))
         .collect();
-    let found: Vec<&Node> = all.iter().filter(|node| is_article(node.object)).collect();
+    // Counted once repeats are gone: the count is the notice's "of M articles".
+    let found = distinct(articles(&all));
     if found.is_empty() {
-        let seen: Vec<&str> = all.iter().flat_map(|node| types(node.object)).collect();
-        return Err(ContractError::at(
-            if doc.is_object() && doc.get("@graph").is_none() {
-                "@type"
-            } else {
-                ""
-            },
-            format!(
-                "expected a schema.org NewsArticle (or AnalysisNewsArticle), found {}",
-                if seen.is_empty() {
-                    "no @type".to_owned()
-                } else {
-                    seen.join(", ")
-                }
-            ),
-        ));
+        return Err(no_article(doc, &all));
     }
-    let graph = Graph { by_id };
-    let html = HtmlBudget::new(html);
+    let graph = Graph {
+        by_id,
+        html: HtmlBudget::new(html),
+    };
     // Articles past the limit are not read at all.
-    let mut articles = found
+    let articles = found
         .iter()
         .take(MAX_CARDS)
-        .map(|node| graph.article(node, &html))
+        .map(|node| graph.article(node))
         .collect::<Result<Vec<_>, _>>()?;
-    // Articles appear once even when listed twice (in an ItemList and in the graph).
-    let mut seen = std::collections::HashSet::new();
-    articles.retain(|a| seen.insert(a.json.to_string()));
     Ok(AdaptedFeed::new(articles, found.len(), None))
+}
+
+/// The error for a document without an article: what it holds instead.
+fn no_article(doc: &Value, all: &[Node]) -> ContractError {
+    let mut seen: Vec<&str> = Vec::new();
+    for kind in all.iter().flat_map(|node| types(node.object)) {
+        if !seen.contains(&kind) {
+            seen.push(kind);
+        }
+    }
+    let found = if seen.is_empty() {
+        "no @type".to_owned()
+    } else {
+        seen.join(", ")
+    };
+    ContractError::at(
+        if doc.is_object() && doc.get("@graph").is_none() {
+            "@type"
+        } else {
+            ""
+        },
+        format!(
+            "expected a schema.org Article (NewsArticle, BlogPosting, …) or a page with a \
+             headline and a date, found {found}"
+        ),
+    )
 }
 
 struct Graph<'a> {
     by_id: HashMap<&'a str, &'a Value>,
+    html: HtmlBudget<'a>,
 }
 
 impl<'a> Graph<'a> {
@@ -164,15 +254,20 @@ impl<'a> Graph<'a> {
         }
     }
 
-    /// A name: a string, or a thing's `name` (or `headline`).
-    fn name(&self, value: &'a Value) -> Option<&'a str> {
+    /// A name as plain text: a string, or a thing's `name` (or `headline`).
+    fn name(&self, value: &'a Value) -> Option<String> {
         match value {
-            Value::String(_) => string(Some(value)),
-            Value::Object(object) => {
-                string(object.get("name")).or_else(|| string(object.get("headline")))
-            }
+            Value::String(_) => self.text(Some(value)),
+            Value::Object(object) => self
+                .text(object.get("name"))
+                .or_else(|| self.text(object.get("headline"))),
             _ => None,
         }
+    }
+
+    /// A text field as plain text: references decoded, HTML reduced to its text.
+    fn text(&self, value: Option<&Value>) -> Option<String> {
+        plain_value(value, &self.html)
     }
 
     /// A thing's URL: `url`, or an `@id` that is a web address.
@@ -185,16 +280,18 @@ impl<'a> Graph<'a> {
         }
     }
 
-    fn article(&self, node: &Node<'a>, html: &HtmlBudget) -> Result<Adapted, ContractError> {
+    fn article(&self, node: &Node<'a>) -> Result<Adapted, ContractError> {
         let object = node.object;
         let at = |field: &str| join(&node.path, field);
         let mut out = Map::new();
         let mut fields = Vec::new();
         let mut cut = Vec::new();
 
-        let headline = string(object.get("headline")).or_else(|| string(object.get("name")));
+        let headline = self
+            .text(object.get("headline"))
+            .or_else(|| self.text(object.get("name")));
         fields.push(("headline", at("headline")));
-        set(&mut out, "headline", headline.map(Value::from));
+        set(&mut out, "headline", headline.clone().map(Value::from));
 
         // datePublished when it is there (even unusable, so an error names it), else
         // dateModified.
@@ -242,7 +339,7 @@ impl<'a> Graph<'a> {
                     .map(slugify)
                     .filter(|s| !s.is_empty())
             })
-            .or_else(|| headline.map(slugify).filter(|s| !s.is_empty()))
+            .or_else(|| headline.as_deref().map(slugify).filter(|s| !s.is_empty()))
             .unwrap_or_else(|| "article".to_owned());
         fields.push(("slug", at("identifier")));
         out.insert("slug".into(), Value::String(slug));
@@ -254,11 +351,13 @@ impl<'a> Graph<'a> {
         fields.push(("kicker", at("articleSection")));
         set(&mut out, "kicker", section.map(Value::from));
 
-        let summary = string(object.get("abstract")).or_else(|| string(object.get("description")));
+        let summary = self
+            .text(object.get("abstract"))
+            .or_else(|| self.text(object.get("description")));
         fields.push(("summary", at("abstract")));
         set(&mut out, "summary", summary.map(Value::from));
 
-        let status = string(object.get("creativeWorkStatus"));
+        let status = self.text(object.get("creativeWorkStatus"));
         fields.push(("status_label", at("creativeWorkStatus")));
         set(&mut out, "status_label", status.map(Value::from));
 
@@ -275,7 +374,7 @@ impl<'a> Graph<'a> {
         }
 
         // Pillars: what the article is about, else its keywords.
-        let about: Vec<&str> = self
+        let about: Vec<String> = self
             .many(object.get("about"))
             .into_iter()
             .filter_map(|thing| self.name(thing))
@@ -285,7 +384,7 @@ impl<'a> Graph<'a> {
             keywords(&self.many(object.get("keywords")), self)
         } else {
             fields.push(("pillars", at("about")));
-            about.into_iter().map(str::to_owned).collect()
+            about
         };
         let pillars: Vec<Value> = pillars
             .iter()
@@ -296,15 +395,9 @@ impl<'a> Graph<'a> {
 
         // articleBody is text; some sites put HTML in it, which is read as HTML (inertly).
         let body = string(object.get("articleBody")).map_or_else(Vec::new, |body| {
-            if body.starts_with('<') && body.contains("</") {
-                let (blocks, html_cut) = html.blocks(body);
-                cut.extend(html_cut);
-                blocks
-            } else {
-                let (blocks, text_cut) = paragraphs(body);
-                cut.extend(text_cut);
-                blocks
-            }
+            let (blocks, body_cut) = foreign_text::body(body, &self.html);
+            cut.extend(body_cut);
+            blocks
         });
         fields.push(("body", at("articleBody")));
         out.insert("body".into(), Value::Array(body));
@@ -317,10 +410,7 @@ impl<'a> Graph<'a> {
                 let url = self.url(work);
                 let name = match work {
                     Value::String(s) if url.is_some() => host(s),
-                    _ => self
-                        .name(work)
-                        .map(str::to_owned)
-                        .or_else(|| url.and_then(host)),
+                    _ => self.name(work).or_else(|| url.and_then(host)),
                 }?;
                 Some(json!({ "name": name, "url": url }))
             })
@@ -337,18 +427,17 @@ impl<'a> Graph<'a> {
     }
 }
 
-/// Keywords: a comma-separated string, or a list of strings or terms with a `name`.
+/// Keywords: a comma-separated string, or a list of strings or terms with a `name`. A list is
+/// split before its references are decoded, so an escaped comma (`&#44;`) stays in its keyword.
 fn keywords<'a>(values: &[&'a Value], graph: &Graph<'a>) -> Vec<String> {
     values
         .iter()
         .flat_map(|value| match value {
             Value::String(list) => list
                 .split(',')
-                .map(str::trim)
-                .filter(|k| !k.is_empty())
-                .map(str::to_owned)
+                .filter_map(|keyword| plain(keyword, &graph.html))
                 .collect::<Vec<_>>(),
-            other => graph.name(other).map(str::to_owned).into_iter().collect(),
+            other => graph.name(other).into_iter().collect(),
         })
         .collect()
 }

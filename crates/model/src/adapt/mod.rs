@@ -1,5 +1,5 @@
 //! Documents in other shapes, read as the contract: JSON Feed 1.1 and schema.org
-//! `NewsArticle` JSON-LD, besides the contract itself. The shape is recognised from the
+//! `Article` JSON-LD, besides the contract itself. The shape is recognised from the
 //! document (see [`detect`]), so a deployer only points `signal:api-base` at it.
 //!
 //! An adapter translates to contract JSON (so its output can be checked against the JSON
@@ -12,6 +12,8 @@
 //! its side, [`Converted`] what it answers.
 
 pub mod dates;
+mod entities;
+mod foreign_text;
 pub mod html;
 pub mod jsonfeed;
 pub mod jsonld;
@@ -35,7 +37,7 @@ pub enum Format {
     Contract,
     /// JSON Feed 1.0 or 1.1 (<https://jsonfeed.org/version/1.1>).
     JsonFeed,
-    /// schema.org JSON-LD: a `NewsArticle` object, an array of them, or an `@graph`.
+    /// schema.org JSON-LD: an `Article` object, an array of them, or an `@graph`.
     JsonLd,
 }
 
