@@ -5,8 +5,8 @@ use serde::{Deserialize, Deserializer};
 use super::{
     Block, ContractError, ExternalUrl, PublishedAt, body,
     limits::{
-        Cut, Cuts, MAX_HEADLINE_CHARS, MAX_LABEL_CHARS, MAX_PILLARS, MAX_POINTS, MAX_SOURCES,
-        MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS,
+        Counted, Cut, Cuts, MAX_HEADLINE_CHARS, MAX_LABEL_CHARS, MAX_PILLARS, MAX_POINTS,
+        MAX_SOURCES, MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS, Shortened,
     },
     version, wire,
 };
@@ -84,10 +84,14 @@ impl From<ArticleDoc> for Article {
             &mut cuts,
         );
         if let Some(label) = &mut status_label {
-            cuts.text("status label", label, MAX_LABEL_CHARS);
+            cuts.text(Shortened::StatusLabel, label, MAX_LABEL_CHARS);
         }
         if let Some(publisher) = &mut publisher {
-            cuts.text("publisher name", &mut publisher.name, MAX_LABEL_CHARS);
+            cuts.text(
+                Shortened::PublisherName,
+                &mut publisher.name,
+                MAX_LABEL_CHARS,
+            );
         }
         let summary_boxes = summary_boxes.unwrap_or_default();
         let unread_boxes = summary_boxes.total - summary_boxes.items.len();
@@ -97,16 +101,16 @@ impl From<ArticleDoc> for Article {
             .filter_map(|doc| doc.limit(&mut cuts))
             .collect();
         cuts.items(
-            "summary boxes",
+            Counted::SummaryBoxes,
             summary_boxes.len(),
             summary_boxes.len() + unread_boxes,
         );
         let body = body.limit(&mut cuts);
         let sources = sources.unwrap_or_default();
-        cuts.items("sources", sources.items.len(), sources.total);
+        cuts.items(Counted::Sources, sources.items.len(), sources.total);
         let mut sources = sources.items;
         for source in &mut sources {
-            cuts.text("source name", &mut source.name, MAX_LABEL_CHARS);
+            cuts.text(Shortened::SourceName, &mut source.name, MAX_LABEL_CHARS);
         }
         Self {
             slug,
@@ -135,26 +139,30 @@ pub(crate) fn limit_card_fields(
     pillars: RawPillars,
     cuts: &mut Cuts,
 ) -> Vec<Pillar> {
-    cuts.slug("slug", slug);
-    cuts.text("headline", headline, MAX_HEADLINE_CHARS);
+    cuts.slug(Shortened::Slug, slug);
+    cuts.text(Shortened::Headline, headline, MAX_HEADLINE_CHARS);
     if let Some(kicker) = kicker {
-        cuts.text("kicker", kicker, MAX_LABEL_CHARS);
+        cuts.text(Shortened::Kicker, kicker, MAX_LABEL_CHARS);
     }
     if let Some(summary) = summary {
-        cuts.text("summary", summary, MAX_SUMMARY_CHARS);
+        cuts.text(Shortened::Summary, summary, MAX_SUMMARY_CHARS);
     }
     let RawPillars {
         pillars: mut list,
         unread,
     } = pillars;
     for pillar in list.iter_mut() {
-        cuts.slug("pillar slug", &mut pillar.slug);
-        cuts.text("pillar name", &mut pillar.name, MAX_LABEL_CHARS);
+        cuts.slug(Shortened::PillarSlug, &mut pillar.slug);
+        cuts.text(Shortened::PillarName, &mut pillar.name, MAX_LABEL_CHARS);
     }
     // Two slugs may have become one when shortened.
     let mut seen = std::collections::HashSet::new();
     list.retain(|p| seen.insert(p.slug.clone()));
-    cuts.items("pillars", MAX_PILLARS.min(list.len()), list.len() + unread);
+    cuts.items(
+        Counted::Pillars,
+        MAX_PILLARS.min(list.len()),
+        list.len() + unread,
+    );
     list.truncate(MAX_PILLARS);
     list
 }
@@ -229,20 +237,20 @@ impl SummaryBoxDoc {
         let points = self.points.unwrap_or_default();
         let unread = points.total - points.items.len();
         let mut list: Vec<String> = points.items.into_iter().filter_map(|p| p.0).collect();
-        cuts.items("points in a summary box", list.len(), list.len() + unread);
+        cuts.items(Counted::PointsInSummaryBox, list.len(), list.len() + unread);
         if self.text.is_none() && list.is_empty() {
             return None;
         }
         let mut title = self.title;
         let mut text = self.text;
         if let Some(title) = &mut title {
-            cuts.text("summary box title", title, MAX_LABEL_CHARS);
+            cuts.text(Shortened::SummaryBoxTitle, title, MAX_LABEL_CHARS);
         }
         if let Some(text) = &mut text {
-            cuts.text("summary box text", text, MAX_SUMMARY_CHARS);
+            cuts.text(Shortened::SummaryBoxText, text, MAX_SUMMARY_CHARS);
         }
         for point in &mut list {
-            cuts.text("summary box point", point, MAX_LABEL_CHARS);
+            cuts.text(Shortened::SummaryBoxPoint, point, MAX_LABEL_CHARS);
         }
         Some(SummaryBox {
             title,

@@ -6,8 +6,8 @@ use super::{
     ContractError, ExternalUrl,
     error::nested,
     limits::{
-        self, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS, MAX_LABEL_CHARS,
-        MAX_LINKS, MAX_LIST_ITEMS,
+        self, Counted, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS,
+        MAX_LABEL_CHARS, MAX_LINKS, MAX_LIST_ITEMS, Shortened,
     },
     raw::{Raw, RawVisitor},
     rich_text::{RichText, Span},
@@ -356,12 +356,12 @@ impl RawBody {
                 }
             };
             match &mut block {
-                Block::Paragraph(text) => rich(cuts, "paragraph", text),
-                Block::Heading(text) => cuts.text("heading", text, MAX_LABEL_CHARS),
+                Block::Paragraph(text) => rich(cuts, Shortened::Paragraph, text),
+                Block::Heading(text) => cuts.text(Shortened::Heading, text, MAX_LABEL_CHARS),
                 Block::Quote { text, cite } => {
-                    rich(cuts, "quotation", text);
+                    rich(cuts, Shortened::Quotation, text);
                     if let Some(cite) = cite {
-                        cuts.text("quotation source", cite, MAX_LABEL_CHARS);
+                        cuts.text(Shortened::QuotationSource, cite, MAX_LABEL_CHARS);
                     }
                 }
                 Block::List(items) => {
@@ -370,7 +370,7 @@ impl RawBody {
                         items_total += items.len() + unread_items;
                     }
                     for item in items.iter_mut() {
-                        rich(cuts, "list item", item);
+                        rich(cuts, Shortened::ListItem, item);
                     }
                 }
             }
@@ -398,8 +398,8 @@ impl RawBody {
         // Reading stopped where the text ran out: what follows was cut with it.
         text_cut |= chars_left == 0 && unread > 0;
         let dropped = read_blocks - out.len();
-        cuts.items(limits::BODY_BLOCKS, out.len(), out.len() + dropped + unread);
-        cuts.items("list items", items_shown, items_total);
+        cuts.items(Counted::BodyBlocks, out.len(), out.len() + dropped + unread);
+        cuts.items(Counted::ListItems, items_shown, items_total);
         if text_cut {
             cuts.push(Cut::BodyText {
                 max_chars: MAX_BODY_CHARS,

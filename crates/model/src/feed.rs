@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{
     Article, ContractError, Pillar, PublishedAt, article,
-    limits::{Cut, Cuts, MAX_CARDS},
+    limits::{Counted, Cut, Cuts, MAX_CARDS},
     version, wire,
 };
 
@@ -107,7 +107,7 @@ impl From<FeedPageDoc> for FeedPage {
     fn from(doc: FeedPageDoc) -> Self {
         let mut cuts = Cuts::default();
         cuts.items(
-            "articles on this page",
+            Counted::ArticlesOnPage,
             doc.articles.items.len(),
             doc.articles.total,
         );

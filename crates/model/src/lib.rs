@@ -30,6 +30,6 @@ pub use body::Block;
 pub use date::PublishedAt;
 pub use error::ContractError;
 pub use feed::{Card, FeedPage};
-pub use limits::Cut;
+pub use limits::{Counted, Cut, Shortened};
 pub use link::{AppPaths, ExternalUrl, Route};
 pub use rich_text::{RichText, Span};
