@@ -285,7 +285,7 @@ impl<'de> Deserialize<'de> for BodyEntry {
     }
 }
 
-impl wire::Counted for BodyEntry {
+impl wire::Entry for BodyEntry {
     /// Past this much text the body is cut anyway ([`RawBody::limit`]), so the entries after
     /// it are not built: a 20 MB body costs a scan, not 20 MB of copies.
     const BUDGET: usize = MAX_BODY_CHARS;
@@ -320,18 +320,20 @@ pub(crate) struct RawBody {
     entries: usize,
 }
 
-pub(crate) fn body<'de, D: Deserializer<'de>>(de: D) -> Result<RawBody, D::Error> {
-    let list =
-        Option::<wire::Limited<BodyEntry, MAX_BODY_BLOCKS>>::deserialize(de)?.unwrap_or_default();
-    Ok(RawBody {
-        read: list.items.len(),
-        entries: list.total,
-        blocks: list
-            .items
-            .into_iter()
-            .filter_map(|BodyEntry(block, unread)| Some((block?, unread)))
-            .collect(),
-    })
+impl<'de> Deserialize<'de> for RawBody {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let list = Option::<wire::Limited<BodyEntry, MAX_BODY_BLOCKS>>::deserialize(de)?
+            .unwrap_or_default();
+        Ok(RawBody {
+            read: list.items.len(),
+            entries: list.total,
+            blocks: list
+                .items
+                .into_iter()
+                .filter_map(|BodyEntry(block, unread)| Some((block?, unread)))
+                .collect(),
+        })
+    }
 }
 
 impl RawBody {
