@@ -26,19 +26,104 @@ pub enum Block {
     List(Vec<RichText>),
 }
 
+/// A text of a block, as the body's limits treat it.
+pub(crate) enum BlockText<'a> {
+    /// Body text: up to [`MAX_BLOCK_CHARS`], counted towards [`MAX_BODY_CHARS`] and its
+    /// links towards [`MAX_LINKS`].
+    Rich(&'a RichText),
+    /// A short plain text, up to [`MAX_LABEL_CHARS`]; `counted` when it counts towards
+    /// [`MAX_BODY_CHARS`] (a heading does; who a quotation cites, beside the text, does not).
+    Label { text: &'a str, counted: bool },
+}
+
+/// [`BlockText`], to be shortened, with what the cut notice calls it.
+pub(crate) enum BlockTextMut<'a> {
+    Rich(Shortened, &'a mut RichText),
+    Label {
+        what: Shortened,
+        text: &'a mut String,
+        counted: bool,
+    },
+}
+
 impl Block {
+    /// Calls `f` on each of the block's texts, in reading order: the one place that knows
+    /// where each type of block keeps its text, so that the limits, the counts and the
+    /// reading time reach a new block type's texts once it lists them here (and in
+    /// [`Block::each_text_mut`]). A `dyn` callback: one copy of the code for every caller.
+    pub(crate) fn each_text<'a>(&'a self, f: &mut dyn FnMut(BlockText<'a>)) {
+        match self {
+            Self::Paragraph(text) => f(BlockText::Rich(text)),
+            Self::Heading(text) => f(BlockText::Label {
+                text,
+                counted: true,
+            }),
+            Self::Quote { text, cite } => {
+                f(BlockText::Rich(text));
+                if let Some(text) = cite {
+                    f(BlockText::Label {
+                        text,
+                        counted: false,
+                    });
+                }
+            }
+            Self::List(items) => {
+                for item in items {
+                    f(BlockText::Rich(item));
+                }
+            }
+        }
+    }
+
+    /// [`Block::each_text`], each text to be shortened, with its name in the cut notice.
+    pub(crate) fn each_text_mut(&mut self, f: &mut dyn FnMut(BlockTextMut<'_>)) {
+        match self {
+            Self::Paragraph(text) => f(BlockTextMut::Rich(Shortened::Paragraph, text)),
+            Self::Heading(text) => f(BlockTextMut::Label {
+                what: Shortened::Heading,
+                text,
+                counted: true,
+            }),
+            Self::Quote { text, cite } => {
+                f(BlockTextMut::Rich(Shortened::Quotation, text));
+                if let Some(text) = cite {
+                    f(BlockTextMut::Label {
+                        what: Shortened::QuotationSource,
+                        text,
+                        counted: false,
+                    });
+                }
+            }
+            Self::List(items) => {
+                for item in items {
+                    f(BlockTextMut::Rich(Shortened::ListItem, item));
+                }
+            }
+        }
+    }
+
     /// The words a reader reads in this block, run by run.
     pub fn text(&self) -> impl Iterator<Item = &str> {
-        let (main, cite, items): (Option<&RichText>, Option<&str>, &[RichText]) = match self {
-            Self::Paragraph(text) => (Some(text), None, &[]),
-            Self::Heading(text) => (None, Some(text.as_str()), &[]),
-            Self::Quote { text, cite } => (Some(text), cite.as_deref(), &[]),
-            Self::List(items) => (None, None, items.as_slice()),
-        };
-        main.into_iter()
-            .chain(items)
-            .flat_map(|rich| rich.spans().iter().map(Span::text))
-            .chain(cite)
+        let mut runs = Vec::new();
+        self.each_text(&mut |text| match text {
+            BlockText::Rich(rich) => runs.extend(rich.spans().iter().map(Span::text)),
+            BlockText::Label { text, .. } => runs.push(text),
+        });
+        runs.into_iter()
+    }
+
+    /// The characters of the block's text that count towards [`MAX_BODY_CHARS`].
+    fn chars(&self) -> usize {
+        let mut chars = 0;
+        self.each_text(&mut |text| match text {
+            BlockText::Rich(rich) => chars += rich.chars(),
+            BlockText::Label {
+                text,
+                counted: true,
+            } => chars += text.chars().count(),
+            BlockText::Label { counted: false, .. } => {}
+        });
+        chars
     }
 }
 
@@ -300,11 +385,17 @@ impl wire::Entry for BodyEntry {
     /// reading never stops before the limit would.
     fn weight(&self) -> usize {
         let floor = MAX_BLOCK_CHARS - MAX_BLOCK_CHARS / 10 - 1;
-        match &self.0 {
-            Some(Block::Paragraph(text) | Block::Quote { text, .. }) => text.chars().min(floor),
-            Some(Block::List(items)) => items.iter().map(|item| item.chars().min(floor)).sum(),
-            Some(Block::Heading(_)) | None => 0,
-        }
+        let Some(block) = &self.0 else {
+            return 0;
+        };
+        // A label is shortened to far fewer characters: it is not weighed.
+        let mut weight = 0;
+        block.each_text(&mut |text| {
+            if let BlockText::Rich(rich) = text {
+                weight += rich.chars().min(floor);
+            }
+        });
+        weight
     }
 }
 
@@ -352,31 +443,23 @@ impl RawBody {
                 text_cut = true;
                 break;
             }
-            let rich = |cuts: &mut Cuts, what, text: &mut RichText| {
-                if text.shorten(MAX_BLOCK_CHARS) {
-                    cuts.count(what, MAX_BLOCK_CHARS);
-                }
-            };
-            match &mut block {
-                Block::Paragraph(text) => rich(cuts, Shortened::Paragraph, text),
-                Block::Heading(text) => cuts.text(Shortened::Heading, text, MAX_LABEL_CHARS),
-                Block::Quote { text, cite } => {
-                    rich(cuts, Shortened::Quotation, text);
-                    if let Some(cite) = cite {
-                        cuts.text(Shortened::QuotationSource, cite, MAX_LABEL_CHARS);
-                    }
-                }
-                Block::List(items) => {
-                    if unread_items > 0 {
-                        items_shown += items.len();
-                        items_total += items.len() + unread_items;
-                    }
-                    for item in items.iter_mut() {
-                        rich(cuts, Shortened::ListItem, item);
-                    }
-                }
+            if let Block::List(items) = &block
+                && unread_items > 0
+            {
+                items_shown += items.len();
+                items_total += items.len() + unread_items;
             }
-            let chars = block_chars(&block);
+            block.each_text_mut(&mut |text| match text {
+                BlockTextMut::Rich(what, text) => {
+                    if text.shorten(MAX_BLOCK_CHARS) {
+                        cuts.count(what, MAX_BLOCK_CHARS);
+                    }
+                }
+                BlockTextMut::Label { what, text, .. } => {
+                    cuts.text(what, text, MAX_LABEL_CHARS);
+                }
+            });
+            let chars = block.chars();
             if chars > chars_left {
                 cut_block(&mut block, chars_left);
                 text_cut = true;
@@ -384,16 +467,11 @@ impl RawBody {
             } else {
                 chars_left -= chars;
             }
-            unlinked += match &mut block {
-                Block::Paragraph(text) | Block::Quote { text, .. } => {
-                    text.unlink_after(&mut links_left)
+            block.each_text_mut(&mut |text| {
+                if let BlockTextMut::Rich(_, text) = text {
+                    unlinked += text.unlink_after(&mut links_left);
                 }
-                Block::List(items) => items
-                    .iter_mut()
-                    .map(|item| item.unlink_after(&mut links_left))
-                    .sum(),
-                Block::Heading(_) => 0,
-            };
+            });
             out.push(block);
         }
         let unread = self.entries - self.read;
@@ -414,37 +492,42 @@ impl RawBody {
     }
 }
 
-/// The characters of a block's text (a quotation's source aside, which is short).
-fn block_chars(block: &Block) -> usize {
-    match block {
-        Block::Paragraph(text) | Block::Quote { text, .. } => text.chars(),
-        Block::Heading(text) => text.chars().count(),
-        Block::List(items) => items.iter().map(RichText::chars).sum(),
-    }
-}
-
-/// Shortens a block to `max_chars` characters of text in all.
+/// Shortens a block to `max_chars` characters of text in all (of the text that counts,
+/// see [`Block::chars`]).
 fn cut_block(block: &mut Block, max_chars: usize) {
-    match block {
-        Block::Paragraph(text) | Block::Quote { text, .. } => {
-            text.shorten(max_chars);
+    // A list ends at the item that reaches the limit; the items after it go.
+    let mut keep_items = None;
+    let mut index = 0;
+    let mut left = max_chars;
+    block.each_text_mut(&mut |text| {
+        if keep_items.is_some() {
+            return;
         }
-        Block::Heading(text) => {
-            limits::shorten(text, max_chars);
-        }
-        Block::List(items) => {
-            let mut left = max_chars;
-            let mut keep = 0;
-            for item in items.iter_mut() {
-                keep += 1;
-                let chars = item.chars();
-                if chars >= left {
-                    item.shorten(left);
-                    break;
-                }
-                left -= chars;
+        let chars = match text {
+            BlockTextMut::Rich(_, text) => {
+                let chars = text.chars();
+                text.shorten(left);
+                chars
             }
-            items.truncate(keep);
+            BlockTextMut::Label {
+                text,
+                counted: true,
+                ..
+            } => {
+                let chars = text.chars().count();
+                limits::shorten(text, left);
+                chars
+            }
+            BlockTextMut::Label { counted: false, .. } => return,
+        };
+        index += 1;
+        if chars >= left {
+            keep_items = Some(index);
+        } else {
+            left -= chars;
         }
+    });
+    if let (Block::List(items), Some(keep)) = (block, keep_items) {
+        items.truncate(keep);
     }
 }
