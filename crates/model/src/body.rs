@@ -127,6 +127,19 @@ impl Block {
     }
 }
 
+/// The block types the reader knows, each with the fields it reads besides `type`: the
+/// block definitions of `docs/schema/article.schema.json` must name the same
+/// (`tests/schema_fields.rs`), and [`typed_block`] reads no other (checked in debug builds).
+pub const BLOCK_FIELDS: &[(&str, &[&str])] = &[
+    ("paragraph", &["text"]),
+    ("heading", &["text"]),
+    ("quote", &["text", "cite"]),
+    ("list", &["items"]),
+];
+
+/// The fields of a link run in rich text (`{ "text": …, "url": … }`), likewise.
+pub const LINK_FIELDS: &[&str] = &["text", "url"];
+
 /// A typed block, read from its buffered fields once `type` is known: `None` for unknown
 /// types (skipped, so backends can add types) and for blocks left empty. Read by hand from
 /// the buffer rather than through serde, which would compile a deserializer per block type.
@@ -138,11 +151,17 @@ fn typed_block(
     skipped_items: usize,
 ) -> Result<(Option<Block>, usize), ContractError> {
     let mut unread = skipped_items;
-    let required = |name: &str| {
-        fields
-            .get(name)
-            .ok_or_else(|| ContractError::at(name, "required, but missing"))
+    let field = |name: &str| {
+        debug_assert!(
+            BLOCK_FIELDS
+                .iter()
+                .any(|(k, names)| *k == kind && names.contains(&name)),
+            "{kind} block reads `{name}`, which BLOCK_FIELDS does not list"
+        );
+        fields.get(name)
     };
+    let required =
+        |name: &str| field(name).ok_or_else(|| ContractError::at(name, "required, but missing"));
     let block = match kind {
         "paragraph" => rich_text(required("text")?, "text")?.map(Block::Paragraph),
         "heading" => match required("text")? {
@@ -153,7 +172,7 @@ fn typed_block(
         },
         "quote" => {
             let text = rich_text(required("text")?, "text")?;
-            let cite = match fields.get("cite") {
+            let cite = match field("cite") {
                 None | Some(Raw::Null) => None,
                 Some(Raw::String(cite)) => Some(cite.trim()).filter(|c| !c.is_empty()),
                 Some(other) => return Err(expected("cite", "a string", other)),
@@ -202,7 +221,11 @@ fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError>
         spans.push(match run {
             Raw::String(text) => Span::Text(text.clone()),
             link @ Raw::Object(_) => {
-                let text = match link.get("text") {
+                let field = |name: &str| {
+                    debug_assert!(LINK_FIELDS.contains(&name), "a link reads `{name}`");
+                    link.get(name)
+                };
+                let text = match field("text") {
                     Some(Raw::String(text)) => text.clone(),
                     Some(other) => return Err(expected(&format!("{at}.text"), "a string", other)),
                     None => {
@@ -213,7 +236,7 @@ fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError>
                     }
                 };
                 // As for any link: only a usable URL makes one; otherwise it is text.
-                let url = match link.get("url") {
+                let url = match field("url") {
                     None | Some(Raw::Null) => None,
                     Some(Raw::String(url)) => ExternalUrl::parse_link(url),
                     Some(other) => return Err(expected(&format!("{at}.url"), "a string", other)),

@@ -26,7 +26,7 @@ pub mod version;
 mod wire;
 
 pub use article::{Article, Pillar, Publisher, Source, SummaryBox};
-pub use body::Block;
+pub use body::{BLOCK_FIELDS, Block, LINK_FIELDS};
 pub use date::PublishedAt;
 pub use error::ContractError;
 pub use feed::{Card, FeedPage};
