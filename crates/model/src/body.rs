@@ -112,6 +112,19 @@ impl Block {
         runs.into_iter()
     }
 
+    /// How many words a reader reads in this block, run by run (for the reading time).
+    pub(crate) fn words(&self) -> usize {
+        let words = |text: &str| text.split_whitespace().count();
+        let mut count = 0;
+        self.each_text(&mut |text| match text {
+            BlockText::Rich(rich) => {
+                count += rich.spans().iter().map(|s| words(s.text())).sum::<usize>()
+            }
+            BlockText::Label { text, .. } => count += words(text),
+        });
+        count
+    }
+
     /// The characters of the block's text that count towards [`MAX_BODY_CHARS`].
     fn chars(&self) -> usize {
         let mut chars = 0;
