@@ -16,10 +16,13 @@ use super::{
 /// unknown body blocks and empty elements are gone, links are safe, and everything is
 /// within the reader's limits (`model::limits`), with what was cut in [`Article::cut`].
 ///
-/// Read straight from the document: serde fills the fields (`remote = "Self"` derives the
-/// reading as `Article::deserialize`), then `Article::limit` applies the limits. The lists
-/// are read into the private `read_*` fields first ([`AsRead`]), since entries past a limit
-/// are only counted there, and the count goes into the cut notice.
+/// Read straight from the document: serde fills the fields, then `Article::limit` applies
+/// the limits. The lists are read into the private `read_*` fields first (`wire::AsRead`),
+/// since entries past a limit are only counted there, and the count goes into the cut
+/// notice. Read an article with [`Article::from_json`] or through serde's `Deserialize`
+/// (`serde_json::from_str`, any `T: Deserialize`), which apply the limits: the inherent
+/// `Article::deserialize` that `remote = "Self"` derives is the reading alone, for the
+/// `Deserialize` impl only.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(remote = "Self")]
 pub struct Article {

@@ -13,7 +13,8 @@ use super::{
 /// (the rest of an article's fields are ignored here). [`Card::from`] an [`Article`] is the
 /// same card.
 ///
-/// Read like [`Article`]: serde fills the fields, then the card's limits are applied.
+/// Read like [`Article`]: serde fills the fields, then the card's limits are applied (so,
+/// likewise, the inherent `Card::deserialize` is for the `Deserialize` impl only).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(remote = "Self")]
 pub struct Card {
