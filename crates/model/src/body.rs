@@ -31,14 +31,15 @@ pub(crate) enum BlockText<'a> {
     /// Body text: up to [`MAX_BLOCK_CHARS`], counted towards [`MAX_BODY_CHARS`] and its
     /// links towards [`MAX_LINKS`].
     Rich(&'a RichText),
-    /// A short plain text, up to [`MAX_LABEL_CHARS`]; `counted` when it counts towards
-    /// [`MAX_BODY_CHARS`] (a heading does; who a quotation cites, beside the text, does not).
-    Label { text: &'a str, counted: bool },
+    /// A short plain text, up to [`MAX_LABEL_CHARS`]: a heading, who a quotation cites.
+    Label(&'a str),
 }
 
 /// [`BlockText`], to be shortened, with what the cut notice calls it.
 pub(crate) enum BlockTextMut<'a> {
     Rich(Shortened, &'a mut RichText),
+    /// `counted` when the label counts towards [`MAX_BODY_CHARS`] (a heading does; who a
+    /// quotation cites, beside the text, does not).
     Label {
         what: Shortened,
         text: &'a mut String,
@@ -54,17 +55,11 @@ impl Block {
     pub(crate) fn each_text<'a>(&'a self, f: &mut dyn FnMut(BlockText<'a>)) {
         match self {
             Self::Paragraph(text) => f(BlockText::Rich(text)),
-            Self::Heading(text) => f(BlockText::Label {
-                text,
-                counted: true,
-            }),
+            Self::Heading(text) => f(BlockText::Label(text)),
             Self::Quote { text, cite } => {
                 f(BlockText::Rich(text));
                 if let Some(text) = cite {
-                    f(BlockText::Label {
-                        text,
-                        counted: false,
-                    });
+                    f(BlockText::Label(text));
                 }
             }
             Self::List(items) => {
@@ -107,7 +102,7 @@ impl Block {
         let mut runs = Vec::new();
         self.each_text(&mut |text| match text {
             BlockText::Rich(rich) => runs.extend(rich.spans().iter().map(Span::text)),
-            BlockText::Label { text, .. } => runs.push(text),
+            BlockText::Label(text) => runs.push(text),
         });
         runs.into_iter()
     }
@@ -120,23 +115,9 @@ impl Block {
             BlockText::Rich(rich) => {
                 count += rich.spans().iter().map(|s| words(s.text())).sum::<usize>()
             }
-            BlockText::Label { text, .. } => count += words(text),
+            BlockText::Label(text) => count += words(text),
         });
         count
-    }
-
-    /// The characters of the block's text that count towards [`MAX_BODY_CHARS`].
-    fn chars(&self) -> usize {
-        let mut chars = 0;
-        self.each_text(&mut |text| match text {
-            BlockText::Rich(rich) => chars += rich.chars(),
-            BlockText::Label {
-                text,
-                counted: true,
-            } => chars += text.chars().count(),
-            BlockText::Label { counted: false, .. } => {}
-        });
-        chars
     }
 }
 
@@ -485,17 +466,27 @@ impl RawBody {
                 items_shown += items.len();
                 items_total += items.len() + unread_items;
             }
+            // Each text shortened to its own limit, and the characters that count towards
+            // the body's (a quotation's source, beside the text, does not).
+            let mut chars = 0;
             block.each_text_mut(&mut |text| match text {
                 BlockTextMut::Rich(what, text) => {
                     if text.shorten(MAX_BLOCK_CHARS) {
                         cuts.count(what, MAX_BLOCK_CHARS);
                     }
+                    chars += text.chars();
                 }
-                BlockTextMut::Label { what, text, .. } => {
+                BlockTextMut::Label {
+                    what,
+                    text,
+                    counted,
+                } => {
                     cuts.text(what, text, MAX_LABEL_CHARS);
+                    if counted {
+                        chars += text.chars().count();
+                    }
                 }
             });
-            let chars = block.chars();
             if chars > chars_left {
                 cut_block(&mut block, chars_left);
                 text_cut = true;
@@ -528,8 +519,8 @@ impl RawBody {
     }
 }
 
-/// Shortens a block to `max_chars` characters of text in all (of the text that counts,
-/// see [`Block::chars`]).
+/// Shortens a block to `max_chars` characters of text in all (of the text that counts
+/// towards [`MAX_BODY_CHARS`]).
 fn cut_block(block: &mut Block, max_chars: usize) {
     // A list ends at the item that reaches the limit; the items after it go.
     let mut keep_items = None;
