@@ -726,7 +726,7 @@ fn embed_control_offers_both_snippets() {
 
 #[wasm_bindgen_test]
 fn a_card_list_says_what_the_index_left_out() {
-    use signal_model::{Cut, FeedPage};
+    use signal_model::{Counted, Cut, FeedPage};
     let cards: Vec<_> = (0..1_001)
         .map(|i| {
             serde_json::json!({
@@ -740,7 +740,7 @@ fn a_card_list_says_what_the_index_left_out() {
     assert_eq!(
         page.cut,
         [Cut::Items {
-            what: "articles on this page",
+            what: Counted::ArticlesOnPage,
             shown: 1_000,
             total: 1_001
         }]

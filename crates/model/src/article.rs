@@ -5,158 +5,150 @@ use serde::{Deserialize, Deserializer};
 use super::{
     Block, ContractError, ExternalUrl, PublishedAt, body,
     limits::{
-        Cut, Cuts, MAX_HEADLINE_CHARS, MAX_LABEL_CHARS, MAX_PILLARS, MAX_POINTS, MAX_SOURCES,
-        MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS,
+        Counted, Cut, Cuts, MAX_HEADLINE_CHARS, MAX_LABEL_CHARS, MAX_PILLARS, MAX_POINTS,
+        MAX_SOURCES, MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS, Shortened,
     },
-    version, wire,
+    version,
+    wire::{self, AsRead},
 };
 
 /// An article, validated and normalised: optional text is `None` rather than blank,
 /// unknown body blocks and empty elements are gone, links are safe, and everything is
 /// within the reader's limits (`model::limits`), with what was cut in [`Article::cut`].
+///
+/// Read straight from the document: serde fills the fields, then `Article::limit` applies
+/// the limits. The lists are read into the private `read_*` fields first (`wire::AsRead`),
+/// since entries past a limit are only counted there, and the count goes into the cut
+/// notice. Read an article with [`Article::from_json`] or through serde's `Deserialize`
+/// (`serde_json::from_str`, any `T: Deserialize`), which apply the limits: the inherent
+/// `Article::deserialize` that `remote = "Self"` derives is the reading alone, for the
+/// `Deserialize` impl only.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(from = "ArticleDoc")]
+#[serde(remote = "Self")]
 pub struct Article {
+    #[serde(deserialize_with = "wire::required_text")]
     pub slug: String,
+    #[serde(deserialize_with = "wire::required_text")]
     pub headline: String,
     pub published_at: PublishedAt,
+    #[serde(default, deserialize_with = "wire::optional_text")]
     pub kicker: Option<String>,
+    #[serde(default)]
     pub publisher: Option<Publisher>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
     pub status_label: Option<String>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
     pub summary: Option<String>,
+    #[serde(skip)]
     pub summary_boxes: Vec<SummaryBox>,
+    #[serde(skip)]
     pub pillars: Vec<Pillar>,
+    #[serde(skip)]
     pub body: Vec<Block>,
+    #[serde(skip)]
     pub sources: Vec<Source>,
     /// What the reader left out or shortened to stay within its limits, to be said on the
     /// page; empty for any ordinary article.
+    #[serde(skip)]
     pub cut: Vec<Cut>,
+    #[serde(rename = "summary_boxes", default)]
+    read_summary_boxes: AsRead<Option<wire::Limited<SummaryBoxDoc, MAX_SUMMARY_BOXES>>>,
+    #[serde(rename = "pillars", default)]
+    read_pillars: AsRead<RawPillars>,
+    #[serde(rename = "body", default)]
+    read_body: AsRead<body::RawBody>,
+    #[serde(rename = "sources", default)]
+    read_sources: AsRead<Option<wire::Limited<Source, MAX_SOURCES>>>,
 }
 
-/// The article document as written, before the limits are applied.
-#[derive(Deserialize)]
-struct ArticleDoc {
-    #[serde(deserialize_with = "wire::required_text")]
-    slug: String,
-    #[serde(deserialize_with = "wire::required_text")]
-    headline: String,
-    published_at: PublishedAt,
-    #[serde(default, deserialize_with = "wire::optional_text")]
-    kicker: Option<String>,
-    #[serde(default)]
-    publisher: Option<Publisher>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
-    status_label: Option<String>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
-    summary: Option<String>,
-    #[serde(default)]
-    summary_boxes: Option<wire::Limited<SummaryBoxDoc, MAX_SUMMARY_BOXES>>,
-    #[serde(default, deserialize_with = "pillars")]
-    pillars: RawPillars,
-    #[serde(default, deserialize_with = "body::body")]
-    body: body::RawBody,
-    #[serde(default)]
-    sources: Option<wire::Limited<Source, MAX_SOURCES>>,
+impl<'de> Deserialize<'de> for Article {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        // The derived reading (inherent, so it is not this function), then the limits.
+        let mut article = Self::deserialize(de)?;
+        article.limit();
+        Ok(article)
+    }
 }
 
-impl From<ArticleDoc> for Article {
-    fn from(doc: ArticleDoc) -> Self {
+impl Article {
+    /// Applies the limits to the article as read, noting in [`Article::cut`] what was cut;
+    /// moves the lists out of the `read_*` fields.
+    fn limit(&mut self) {
         let mut cuts = Cuts::default();
-        let ArticleDoc {
-            mut slug,
-            mut headline,
-            published_at,
-            mut kicker,
-            mut publisher,
-            mut status_label,
-            mut summary,
-            summary_boxes,
+        let RawPillars {
             pillars,
-            body,
-            sources,
-        } = doc;
-        let pillars = limit_card_fields(
-            &mut slug,
-            &mut headline,
-            &mut kicker,
-            &mut summary,
-            pillars,
+            unread: unread_pillars,
+        } = std::mem::take(&mut self.read_pillars.0);
+        self.pillars = pillars;
+        limit_card_fields(
+            &mut self.slug,
+            &mut self.headline,
+            &mut self.kicker,
+            &mut self.summary,
+            &mut self.pillars,
+            unread_pillars,
             &mut cuts,
         );
-        if let Some(label) = &mut status_label {
-            cuts.text("status label", label, MAX_LABEL_CHARS);
+        if let Some(label) = &mut self.status_label {
+            cuts.text(Shortened::StatusLabel, label, MAX_LABEL_CHARS);
         }
-        if let Some(publisher) = &mut publisher {
-            cuts.text("publisher name", &mut publisher.name, MAX_LABEL_CHARS);
+        if let Some(publisher) = &mut self.publisher {
+            cuts.text(
+                Shortened::PublisherName,
+                &mut publisher.name,
+                MAX_LABEL_CHARS,
+            );
         }
-        let summary_boxes = summary_boxes.unwrap_or_default();
-        let unread_boxes = summary_boxes.total - summary_boxes.items.len();
-        let summary_boxes: Vec<SummaryBox> = summary_boxes
+        let boxes = self.read_summary_boxes.0.take().unwrap_or_default();
+        let unread_boxes = boxes.total - boxes.items.len();
+        self.summary_boxes = boxes
             .items
             .into_iter()
             .filter_map(|doc| doc.limit(&mut cuts))
             .collect();
-        cuts.items(
-            "summary boxes",
-            summary_boxes.len(),
-            summary_boxes.len() + unread_boxes,
-        );
-        let body = body.limit(&mut cuts);
-        let sources = sources.unwrap_or_default();
-        cuts.items("sources", sources.items.len(), sources.total);
-        let mut sources = sources.items;
-        for source in &mut sources {
-            cuts.text("source name", &mut source.name, MAX_LABEL_CHARS);
+        let shown = self.summary_boxes.len();
+        cuts.items(Counted::SummaryBoxes, shown, shown + unread_boxes);
+        self.body = std::mem::take(&mut self.read_body.0).limit(&mut cuts);
+        let sources = self.read_sources.0.take().unwrap_or_default();
+        cuts.items(Counted::Sources, sources.items.len(), sources.total);
+        self.sources = sources.items;
+        for source in &mut self.sources {
+            cuts.text(Shortened::SourceName, &mut source.name, MAX_LABEL_CHARS);
         }
-        Self {
-            slug,
-            headline,
-            published_at,
-            kicker,
-            publisher,
-            status_label,
-            summary,
-            summary_boxes,
-            pillars,
-            body,
-            sources,
-            cut: cuts.into_vec(),
-        }
+        self.cut = cuts.into_vec();
     }
 }
 
 /// The limits on the fields an article and its card share; a card applies the same, so the
-/// card shown while an article loads reads the same as the article.
+/// card shown while an article loads reads the same as the article. `unread_pillars` are
+/// the pillar entries past those read, counted for the notice.
 pub(crate) fn limit_card_fields(
     slug: &mut String,
     headline: &mut String,
     kicker: &mut Option<String>,
     summary: &mut Option<String>,
-    pillars: RawPillars,
+    pillars: &mut Vec<Pillar>,
+    unread_pillars: usize,
     cuts: &mut Cuts,
-) -> Vec<Pillar> {
-    cuts.slug("slug", slug);
-    cuts.text("headline", headline, MAX_HEADLINE_CHARS);
+) {
+    cuts.slug(Shortened::Slug, slug);
+    cuts.text(Shortened::Headline, headline, MAX_HEADLINE_CHARS);
     if let Some(kicker) = kicker {
-        cuts.text("kicker", kicker, MAX_LABEL_CHARS);
+        cuts.text(Shortened::Kicker, kicker, MAX_LABEL_CHARS);
     }
     if let Some(summary) = summary {
-        cuts.text("summary", summary, MAX_SUMMARY_CHARS);
+        cuts.text(Shortened::Summary, summary, MAX_SUMMARY_CHARS);
     }
-    let RawPillars {
-        pillars: mut list,
-        unread,
-    } = pillars;
-    for pillar in list.iter_mut() {
-        cuts.slug("pillar slug", &mut pillar.slug);
-        cuts.text("pillar name", &mut pillar.name, MAX_LABEL_CHARS);
+    for pillar in pillars.iter_mut() {
+        cuts.slug(Shortened::PillarSlug, &mut pillar.slug);
+        cuts.text(Shortened::PillarName, &mut pillar.name, MAX_LABEL_CHARS);
     }
     // Two slugs may have become one when shortened.
     let mut seen = std::collections::HashSet::new();
-    list.retain(|p| seen.insert(p.slug.clone()));
-    cuts.items("pillars", MAX_PILLARS.min(list.len()), list.len() + unread);
-    list.truncate(MAX_PILLARS);
-    list
+    pillars.retain(|p| seen.insert(p.slug.clone()));
+    let total = pillars.len() + unread_pillars;
+    cuts.items(Counted::Pillars, MAX_PILLARS.min(pillars.len()), total);
+    pillars.truncate(MAX_PILLARS);
 }
 
 impl Article {
@@ -187,7 +179,9 @@ pub struct SummaryBox {
     pub points: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// A summary box as written, before its limits are applied: points may be blank, and the
+/// points past [`MAX_POINTS`] are only counted.
+#[derive(Debug, Deserialize)]
 struct SummaryBoxDoc {
     #[serde(default, deserialize_with = "wire::optional_text")]
     title: Option<String>,
@@ -197,7 +191,7 @@ struct SummaryBoxDoc {
     points: Option<wire::Limited<Point, MAX_POINTS>>,
 }
 
-impl wire::Counted for SummaryBoxDoc {
+impl wire::Entry for SummaryBoxDoc {
     /// A box with neither text nor points is not shown.
     fn counts(&self) -> bool {
         self.text.is_some()
@@ -209,6 +203,7 @@ impl wire::Counted for SummaryBoxDoc {
 }
 
 /// A point of a summary box; `None` when blank (dropped).
+#[derive(Debug)]
 struct Point(Option<String>);
 
 impl<'de> Deserialize<'de> for Point {
@@ -217,7 +212,7 @@ impl<'de> Deserialize<'de> for Point {
     }
 }
 
-impl wire::Counted for Point {
+impl wire::Entry for Point {
     fn counts(&self) -> bool {
         self.0.is_some()
     }
@@ -229,20 +224,20 @@ impl SummaryBoxDoc {
         let points = self.points.unwrap_or_default();
         let unread = points.total - points.items.len();
         let mut list: Vec<String> = points.items.into_iter().filter_map(|p| p.0).collect();
-        cuts.items("points in a summary box", list.len(), list.len() + unread);
+        cuts.items(Counted::PointsInSummaryBox, list.len(), list.len() + unread);
         if self.text.is_none() && list.is_empty() {
             return None;
         }
         let mut title = self.title;
         let mut text = self.text;
         if let Some(title) = &mut title {
-            cuts.text("summary box title", title, MAX_LABEL_CHARS);
+            cuts.text(Shortened::SummaryBoxTitle, title, MAX_LABEL_CHARS);
         }
         if let Some(text) = &mut text {
-            cuts.text("summary box text", text, MAX_SUMMARY_CHARS);
+            cuts.text(Shortened::SummaryBoxText, text, MAX_SUMMARY_CHARS);
         }
         for point in &mut list {
-            cuts.text("summary box point", point, MAX_LABEL_CHARS);
+            cuts.text(Shortened::SummaryBoxPoint, point, MAX_LABEL_CHARS);
         }
         Some(SummaryBox {
             title,
@@ -275,21 +270,28 @@ const PILLAR_ENTRIES_READ: usize = 1_000;
 /// Pillars as read: each slug once (the first wins), so badges and counts never repeat, and
 /// how many entries were left unread.
 #[derive(Debug, Default)]
-pub(crate) struct RawPillars {
+struct RawPillars {
     pillars: Vec<Pillar>,
     unread: usize,
 }
 
-impl wire::Counted for Pillar {}
+impl wire::Entry for Pillar {}
 
-pub(crate) fn pillars<'de, D: Deserializer<'de>>(de: D) -> Result<RawPillars, D::Error> {
-    let list =
-        Option::<wire::Limited<Pillar, PILLAR_ENTRIES_READ>>::deserialize(de)?.unwrap_or_default();
-    let unread = list.total - list.items.len();
-    let mut pillars = list.items;
-    let mut seen = std::collections::HashSet::new();
-    pillars.retain(|p| seen.insert(p.slug.clone()));
-    Ok(RawPillars { pillars, unread })
+impl<'de> Deserialize<'de> for RawPillars {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let list = Option::<wire::Limited<Pillar, PILLAR_ENTRIES_READ>>::deserialize(de)?
+            .unwrap_or_default();
+        let unread = list.total - list.items.len();
+        let mut pillars = list.items;
+        let mut seen = std::collections::HashSet::new();
+        pillars.retain(|p| seen.insert(p.slug.clone()));
+        Ok(RawPillars { pillars, unread })
+    }
 }
 
-impl wire::Counted for Source {}
+impl wire::Entry for Source {}
+
+/// A card's pillars: as an article's, without the count of those left unread.
+pub(crate) fn card_pillars<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Pillar>, D::Error> {
+    RawPillars::deserialize(de).map(|read| read.pillars)
+}

@@ -6,8 +6,8 @@ use super::{
     ContractError, ExternalUrl,
     error::nested,
     limits::{
-        self, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS, MAX_LABEL_CHARS,
-        MAX_LINKS, MAX_LIST_ITEMS,
+        self, Counted, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS,
+        MAX_LABEL_CHARS, MAX_LINKS, MAX_LIST_ITEMS, Shortened,
     },
     raw::{Raw, RawVisitor},
     rich_text::{RichText, Span},
@@ -26,21 +26,113 @@ pub enum Block {
     List(Vec<RichText>),
 }
 
+/// A text of a block, as the body's limits treat it.
+pub(crate) enum BlockText<'a> {
+    /// Body text: up to [`MAX_BLOCK_CHARS`], counted towards [`MAX_BODY_CHARS`] and its
+    /// links towards [`MAX_LINKS`].
+    Rich(&'a RichText),
+    /// A short plain text, up to [`MAX_LABEL_CHARS`]: a heading, who a quotation cites.
+    Label(&'a str),
+}
+
+/// [`BlockText`], to be shortened, with what the cut notice calls it.
+pub(crate) enum BlockTextMut<'a> {
+    Rich(Shortened, &'a mut RichText),
+    /// `counted` when the label counts towards [`MAX_BODY_CHARS`] (a heading does; who a
+    /// quotation cites, beside the text, does not).
+    Label {
+        what: Shortened,
+        text: &'a mut String,
+        counted: bool,
+    },
+}
+
 impl Block {
+    /// Calls `f` on each of the block's texts, in reading order: the one place that knows
+    /// where each type of block keeps its text, so that the limits, the counts and the
+    /// reading time reach a new block type's texts once it lists them here (and in
+    /// [`Block::each_text_mut`]). A `dyn` callback: one copy of the code for every caller.
+    pub(crate) fn each_text<'a>(&'a self, f: &mut dyn FnMut(BlockText<'a>)) {
+        match self {
+            Self::Paragraph(text) => f(BlockText::Rich(text)),
+            Self::Heading(text) => f(BlockText::Label(text)),
+            Self::Quote { text, cite } => {
+                f(BlockText::Rich(text));
+                if let Some(text) = cite {
+                    f(BlockText::Label(text));
+                }
+            }
+            Self::List(items) => {
+                for item in items {
+                    f(BlockText::Rich(item));
+                }
+            }
+        }
+    }
+
+    /// [`Block::each_text`], each text to be shortened, with its name in the cut notice.
+    pub(crate) fn each_text_mut(&mut self, f: &mut dyn FnMut(BlockTextMut<'_>)) {
+        match self {
+            Self::Paragraph(text) => f(BlockTextMut::Rich(Shortened::Paragraph, text)),
+            Self::Heading(text) => f(BlockTextMut::Label {
+                what: Shortened::Heading,
+                text,
+                counted: true,
+            }),
+            Self::Quote { text, cite } => {
+                f(BlockTextMut::Rich(Shortened::Quotation, text));
+                if let Some(text) = cite {
+                    f(BlockTextMut::Label {
+                        what: Shortened::QuotationSource,
+                        text,
+                        counted: false,
+                    });
+                }
+            }
+            Self::List(items) => {
+                for item in items {
+                    f(BlockTextMut::Rich(Shortened::ListItem, item));
+                }
+            }
+        }
+    }
+
     /// The words a reader reads in this block, run by run.
     pub fn text(&self) -> impl Iterator<Item = &str> {
-        let (main, cite, items): (Option<&RichText>, Option<&str>, &[RichText]) = match self {
-            Self::Paragraph(text) => (Some(text), None, &[]),
-            Self::Heading(text) => (None, Some(text.as_str()), &[]),
-            Self::Quote { text, cite } => (Some(text), cite.as_deref(), &[]),
-            Self::List(items) => (None, None, items.as_slice()),
-        };
-        main.into_iter()
-            .chain(items)
-            .flat_map(|rich| rich.spans().iter().map(Span::text))
-            .chain(cite)
+        let mut runs = Vec::new();
+        self.each_text(&mut |text| match text {
+            BlockText::Rich(rich) => runs.extend(rich.spans().iter().map(Span::text)),
+            BlockText::Label(text) => runs.push(text),
+        });
+        runs.into_iter()
+    }
+
+    /// How many words a reader reads in this block, run by run (for the reading time).
+    pub(crate) fn words(&self) -> usize {
+        let words = |text: &str| text.split_whitespace().count();
+        let mut count = 0;
+        self.each_text(&mut |text| match text {
+            BlockText::Rich(rich) => {
+                count += rich.spans().iter().map(|s| words(s.text())).sum::<usize>()
+            }
+            BlockText::Label(text) => count += words(text),
+        });
+        count
     }
 }
+
+/// The block types the reader knows, each with the fields it reads besides `type`: the
+/// block definitions of `docs/schema/article.schema.json` must name the same
+/// (`tests/schema_fields.rs`), and [`typed_block`] reads no other (checked in debug builds).
+pub const BLOCK_FIELDS: &[(&str, &[&str])] = &[
+    ("paragraph", &["text"]),
+    ("heading", &["text"]),
+    ("quote", &["text", "cite"]),
+    ("list", &["items"]),
+];
+
+/// The fields of a link run in rich text (`{ "text": …, "url": … }`), likewise.
+pub const LINK_FIELDS: &[&str] = &["text", "url"];
 
 /// A typed block, read from its buffered fields once `type` is known: `None` for unknown
 /// types (skipped, so backends can add types) and for blocks left empty. Read by hand from
@@ -53,11 +145,17 @@ fn typed_block(
     skipped_items: usize,
 ) -> Result<(Option<Block>, usize), ContractError> {
     let mut unread = skipped_items;
-    let required = |name: &str| {
-        fields
-            .get(name)
-            .ok_or_else(|| ContractError::at(name, "required, but missing"))
+    let field = |name: &str| {
+        debug_assert!(
+            BLOCK_FIELDS
+                .iter()
+                .any(|(k, names)| *k == kind && names.contains(&name)),
+            "{kind} block reads `{name}`, which BLOCK_FIELDS does not list"
+        );
+        fields.get(name)
     };
+    let required =
+        |name: &str| field(name).ok_or_else(|| ContractError::at(name, "required, but missing"));
     let block = match kind {
         "paragraph" => rich_text(required("text")?, "text")?.map(Block::Paragraph),
         "heading" => match required("text")? {
@@ -68,7 +166,7 @@ fn typed_block(
         },
         "quote" => {
             let text = rich_text(required("text")?, "text")?;
-            let cite = match fields.get("cite") {
+            let cite = match field("cite") {
                 None | Some(Raw::Null) => None,
                 Some(Raw::String(cite)) => Some(cite.trim()).filter(|c| !c.is_empty()),
                 Some(other) => return Err(expected("cite", "a string", other)),
@@ -117,7 +215,11 @@ fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError>
         spans.push(match run {
             Raw::String(text) => Span::Text(text.clone()),
             link @ Raw::Object(_) => {
-                let text = match link.get("text") {
+                let field = |name: &str| {
+                    debug_assert!(LINK_FIELDS.contains(&name), "a link reads `{name}`");
+                    link.get(name)
+                };
+                let text = match field("text") {
                     Some(Raw::String(text)) => text.clone(),
                     Some(other) => return Err(expected(&format!("{at}.text"), "a string", other)),
                     None => {
@@ -128,7 +230,7 @@ fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError>
                     }
                 };
                 // As for any link: only a usable URL makes one; otherwise it is text.
-                let url = match link.get("url") {
+                let url = match field("url") {
                     None | Some(Raw::Null) => None,
                     Some(Raw::String(url)) => ExternalUrl::parse_link(url),
                     Some(other) => return Err(expected(&format!("{at}.url"), "a string", other)),
@@ -285,7 +387,7 @@ impl<'de> Deserialize<'de> for BodyEntry {
     }
 }
 
-impl wire::Counted for BodyEntry {
+impl wire::Entry for BodyEntry {
     /// Past this much text the body is cut anyway ([`RawBody::limit`]), so the entries after
     /// it are not built: a 20 MB body costs a scan, not 20 MB of copies.
     const BUDGET: usize = MAX_BODY_CHARS;
@@ -300,11 +402,17 @@ impl wire::Counted for BodyEntry {
     /// reading never stops before the limit would.
     fn weight(&self) -> usize {
         let floor = MAX_BLOCK_CHARS - MAX_BLOCK_CHARS / 10 - 1;
-        match &self.0 {
-            Some(Block::Paragraph(text) | Block::Quote { text, .. }) => text.chars().min(floor),
-            Some(Block::List(items)) => items.iter().map(|item| item.chars().min(floor)).sum(),
-            Some(Block::Heading(_)) | None => 0,
-        }
+        let Some(block) = &self.0 else {
+            return 0;
+        };
+        // A label is shortened to far fewer characters: it is not weighed.
+        let mut weight = 0;
+        block.each_text(&mut |text| {
+            if let BlockText::Rich(rich) = text {
+                weight += rich.chars().min(floor);
+            }
+        });
+        weight
     }
 }
 
@@ -320,18 +428,20 @@ pub(crate) struct RawBody {
     entries: usize,
 }
 
-pub(crate) fn body<'de, D: Deserializer<'de>>(de: D) -> Result<RawBody, D::Error> {
-    let list =
-        Option::<wire::Limited<BodyEntry, MAX_BODY_BLOCKS>>::deserialize(de)?.unwrap_or_default();
-    Ok(RawBody {
-        read: list.items.len(),
-        entries: list.total,
-        blocks: list
-            .items
-            .into_iter()
-            .filter_map(|BodyEntry(block, unread)| Some((block?, unread)))
-            .collect(),
-    })
+impl<'de> Deserialize<'de> for RawBody {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let list = Option::<wire::Limited<BodyEntry, MAX_BODY_BLOCKS>>::deserialize(de)?
+            .unwrap_or_default();
+        Ok(RawBody {
+            read: list.items.len(),
+            entries: list.total,
+            blocks: list
+                .items
+                .into_iter()
+                .filter_map(|BodyEntry(block, unread)| Some((block?, unread)))
+                .collect(),
+        })
+    }
 }
 
 impl RawBody {
@@ -350,31 +460,33 @@ impl RawBody {
                 text_cut = true;
                 break;
             }
-            let rich = |cuts: &mut Cuts, what, text: &mut RichText| {
-                if text.shorten(MAX_BLOCK_CHARS) {
-                    cuts.count(what, MAX_BLOCK_CHARS);
-                }
-            };
-            match &mut block {
-                Block::Paragraph(text) => rich(cuts, "paragraph", text),
-                Block::Heading(text) => cuts.text("heading", text, MAX_LABEL_CHARS),
-                Block::Quote { text, cite } => {
-                    rich(cuts, "quotation", text);
-                    if let Some(cite) = cite {
-                        cuts.text("quotation source", cite, MAX_LABEL_CHARS);
-                    }
-                }
-                Block::List(items) => {
-                    if unread_items > 0 {
-                        items_shown += items.len();
-                        items_total += items.len() + unread_items;
-                    }
-                    for item in items.iter_mut() {
-                        rich(cuts, "list item", item);
-                    }
-                }
+            if let Block::List(items) = &block
+                && unread_items > 0
+            {
+                items_shown += items.len();
+                items_total += items.len() + unread_items;
             }
-            let chars = block_chars(&block);
+            // Each text shortened to its own limit, and the characters that count towards
+            // the body's (a quotation's source, beside the text, does not).
+            let mut chars = 0;
+            block.each_text_mut(&mut |text| match text {
+                BlockTextMut::Rich(what, text) => {
+                    if text.shorten(MAX_BLOCK_CHARS) {
+                        cuts.count(what, MAX_BLOCK_CHARS);
+                    }
+                    chars += text.chars();
+                }
+                BlockTextMut::Label {
+                    what,
+                    text,
+                    counted,
+                } => {
+                    cuts.text(what, text, MAX_LABEL_CHARS);
+                    if counted {
+                        chars += text.chars().count();
+                    }
+                }
+            });
             if chars > chars_left {
                 cut_block(&mut block, chars_left);
                 text_cut = true;
@@ -382,24 +494,19 @@ impl RawBody {
             } else {
                 chars_left -= chars;
             }
-            unlinked += match &mut block {
-                Block::Paragraph(text) | Block::Quote { text, .. } => {
-                    text.unlink_after(&mut links_left)
+            block.each_text_mut(&mut |text| {
+                if let BlockTextMut::Rich(_, text) = text {
+                    unlinked += text.unlink_after(&mut links_left);
                 }
-                Block::List(items) => items
-                    .iter_mut()
-                    .map(|item| item.unlink_after(&mut links_left))
-                    .sum(),
-                Block::Heading(_) => 0,
-            };
+            });
             out.push(block);
         }
         let unread = self.entries - self.read;
         // Reading stopped where the text ran out: what follows was cut with it.
         text_cut |= chars_left == 0 && unread > 0;
         let dropped = read_blocks - out.len();
-        cuts.items(limits::BODY_BLOCKS, out.len(), out.len() + dropped + unread);
-        cuts.items("list items", items_shown, items_total);
+        cuts.items(Counted::BodyBlocks, out.len(), out.len() + dropped + unread);
+        cuts.items(Counted::ListItems, items_shown, items_total);
         if text_cut {
             cuts.push(Cut::BodyText {
                 max_chars: MAX_BODY_CHARS,
@@ -412,37 +519,42 @@ impl RawBody {
     }
 }
 
-/// The characters of a block's text (a quotation's source aside, which is short).
-fn block_chars(block: &Block) -> usize {
-    match block {
-        Block::Paragraph(text) | Block::Quote { text, .. } => text.chars(),
-        Block::Heading(text) => text.chars().count(),
-        Block::List(items) => items.iter().map(RichText::chars).sum(),
-    }
-}
-
-/// Shortens a block to `max_chars` characters of text in all.
+/// Shortens a block to `max_chars` characters of text in all (of the text that counts
+/// towards [`MAX_BODY_CHARS`]).
 fn cut_block(block: &mut Block, max_chars: usize) {
-    match block {
-        Block::Paragraph(text) | Block::Quote { text, .. } => {
-            text.shorten(max_chars);
+    // A list ends at the item that reaches the limit; the items after it go.
+    let mut keep_items = None;
+    let mut index = 0;
+    let mut left = max_chars;
+    block.each_text_mut(&mut |text| {
+        if keep_items.is_some() {
+            return;
         }
-        Block::Heading(text) => {
-            limits::shorten(text, max_chars);
-        }
-        Block::List(items) => {
-            let mut left = max_chars;
-            let mut keep = 0;
-            for item in items.iter_mut() {
-                keep += 1;
-                let chars = item.chars();
-                if chars >= left {
-                    item.shorten(left);
-                    break;
-                }
-                left -= chars;
+        let chars = match text {
+            BlockTextMut::Rich(_, text) => {
+                let chars = text.chars();
+                text.shorten(left);
+                chars
             }
-            items.truncate(keep);
+            BlockTextMut::Label {
+                text,
+                counted: true,
+                ..
+            } => {
+                let chars = text.chars().count();
+                limits::shorten(text, left);
+                chars
+            }
+            BlockTextMut::Label { counted: false, .. } => return,
+        };
+        index += 1;
+        if chars >= left {
+            keep_items = Some(index);
+        } else {
+            left -= chars;
         }
+    });
+    if let (Block::List(items), Some(keep)) = (block, keep_items) {
+        items.truncate(keep);
     }
 }

@@ -1,65 +1,56 @@
 //! The article index (`articles.json`): cards, one page at a time.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 use super::{
     Article, ContractError, Pillar, PublishedAt, article,
-    limits::{Cut, Cuts, MAX_CARDS},
+    limits::{Counted, Cut, Cuts, MAX_CARDS},
     version, wire,
 };
 
-/// What the feed knows of an article before its document is fetched: the article's own
-/// fields, parsed by the same rules and cut to the same limits (the rest of an article's
-/// fields are ignored here).
+/// What the feed knows of an article before its document is fetched: some of the article's
+/// own fields, of the article's own types, read by the same rules and cut to the same limits
+/// (the rest of an article's fields are ignored here). [`Card::from`] an [`Article`] is the
+/// same card.
+///
+/// Read like [`Article`]: serde fills the fields, then the card's limits are applied (so,
+/// likewise, the inherent `Card::deserialize` is for the `Deserialize` impl only).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(from = "CardDoc")]
+#[serde(remote = "Self")]
 pub struct Card {
+    #[serde(deserialize_with = "wire::required_text")]
     pub slug: String,
+    #[serde(deserialize_with = "wire::required_text")]
     pub headline: String,
     pub published_at: PublishedAt,
+    #[serde(default, deserialize_with = "wire::optional_text")]
     pub kicker: Option<String>,
+    #[serde(default, deserialize_with = "wire::optional_text")]
     pub summary: Option<String>,
+    #[serde(default, deserialize_with = "article::card_pillars")]
     pub pillars: Vec<Pillar>,
 }
 
-#[derive(Deserialize)]
-struct CardDoc {
-    #[serde(deserialize_with = "wire::required_text")]
-    slug: String,
-    #[serde(deserialize_with = "wire::required_text")]
-    headline: String,
-    published_at: PublishedAt,
-    #[serde(default, deserialize_with = "wire::optional_text")]
-    kicker: Option<String>,
-    #[serde(default, deserialize_with = "wire::optional_text")]
-    summary: Option<String>,
-    #[serde(default, deserialize_with = "article::pillars")]
-    pillars: article::RawPillars,
-}
-
-impl From<CardDoc> for Card {
-    fn from(mut doc: CardDoc) -> Self {
-        // The article page says what was cut; a card just shows what fits.
-        let pillars = article::limit_card_fields(
-            &mut doc.slug,
-            &mut doc.headline,
-            &mut doc.kicker,
-            &mut doc.summary,
-            doc.pillars,
+impl<'de> Deserialize<'de> for Card {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        // The derived reading (inherent, so it is not this function), then the limits.
+        let mut card = Self::deserialize(de)?;
+        // The article page says what was cut; a card just shows what fits, so the pillars
+        // left unread need no count.
+        article::limit_card_fields(
+            &mut card.slug,
+            &mut card.headline,
+            &mut card.kicker,
+            &mut card.summary,
+            &mut card.pillars,
+            0,
             &mut Cuts::default(),
         );
-        Self {
-            slug: doc.slug,
-            headline: doc.headline,
-            published_at: doc.published_at,
-            kicker: doc.kicker,
-            summary: doc.summary,
-            pillars,
-        }
+        Ok(card)
     }
 }
 
-impl wire::Counted for Card {}
+impl wire::Entry for Card {}
 
 impl From<&Article> for Card {
     fn from(article: &Article) -> Self {
@@ -107,7 +98,7 @@ impl From<FeedPageDoc> for FeedPage {
     fn from(doc: FeedPageDoc) -> Self {
         let mut cuts = Cuts::default();
         cuts.items(
-            "articles on this page",
+            Counted::ArticlesOnPage,
             doc.articles.items.len(),
             doc.articles.total,
         );

@@ -27,10 +27,10 @@ pub mod version;
 mod wire;
 
 pub use article::{Article, Pillar, Publisher, Source, SummaryBox};
-pub use body::Block;
+pub use body::{BLOCK_FIELDS, Block, LINK_FIELDS};
 pub use date::PublishedAt;
 pub use error::ContractError;
 pub use feed::{Card, FeedPage};
-pub use limits::Cut;
+pub use limits::{Counted, Cut, Shortened};
 pub use link::{AppPaths, ExternalUrl, Route};
 pub use rich_text::{RichText, Span};

@@ -55,8 +55,8 @@ pub const MAX_SLUG_CHARS: usize = 200;
 /// than the column.
 pub const MAX_MARKS_PER_CHAR: usize = 8;
 
-/// What a [`Cut::Items`] of the body calls its blocks.
-pub const BODY_BLOCKS: &str = "body blocks";
+/// What a [`Cut::Items`] of the body counts; the adapters name it so.
+pub const BODY_BLOCKS: Counted = Counted::BodyBlocks;
 
 /// A document larger than [`MAX_DOCUMENT_BYTES`]: refused before parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,16 +94,14 @@ pub enum Cut {
     /// Only the first `shown` of `total` things were kept: "Showing the first 2,000 of
     /// 50,000 body blocks."
     Items {
-        /// Plural: "body blocks", "pillars".
-        what: &'static str,
+        what: Counted,
         shown: usize,
         total: usize,
     },
     /// `count` texts of one kind were shortened: "The headline was shortened to 300
     /// characters.", "3 paragraphs were shortened to 20,000 characters each."
     Text {
-        /// Singular: "headline", "paragraph".
-        what: &'static str,
+        what: Shortened,
         count: usize,
         max_chars: usize,
     },
@@ -115,36 +113,118 @@ pub enum Cut {
     Html { read: usize, total: usize },
 }
 
+/// What a [`Cut::Items`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    ArticlesOnPage,
+    BodyBlocks,
+    ListItems,
+    Pillars,
+    PointsInSummaryBox,
+    Sources,
+    SummaryBoxes,
+}
+
+impl Counted {
+    /// The things counted, as the notice names them: "body blocks".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::ArticlesOnPage => "articles on this page",
+            Self::BodyBlocks => "body blocks",
+            Self::ListItems => "list items",
+            Self::Pillars => "pillars",
+            Self::PointsInSummaryBox => "points in a summary box",
+            Self::Sources => "sources",
+            Self::SummaryBoxes => "summary boxes",
+        }
+    }
+}
+
+/// What kind of text a [`Cut::Text`] shortened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortened {
+    Slug,
+    Headline,
+    Kicker,
+    StatusLabel,
+    Summary,
+    PublisherName,
+    PillarSlug,
+    PillarName,
+    SummaryBoxTitle,
+    SummaryBoxText,
+    SummaryBoxPoint,
+    SourceName,
+    Paragraph,
+    Heading,
+    Quotation,
+    QuotationSource,
+    ListItem,
+}
+
+/// How the notice names a kind of text.
+enum Wording {
+    /// A field an article has once: "The headline was shortened …".
+    Once(&'static str),
+    /// Texts an article has any number of, one and several: "1 paragraph was shortened …",
+    /// "3 paragraphs were shortened …".
+    Repeated(&'static str, &'static str),
+}
+
+impl Shortened {
+    fn wording(self) -> Wording {
+        match self {
+            Self::Slug => Wording::Once("slug"),
+            Self::Headline => Wording::Once("headline"),
+            Self::Kicker => Wording::Once("kicker"),
+            Self::StatusLabel => Wording::Once("status label"),
+            Self::Summary => Wording::Once("summary"),
+            Self::PublisherName => Wording::Once("publisher name"),
+            Self::PillarSlug => Wording::Repeated("pillar slug", "pillar slugs"),
+            Self::PillarName => Wording::Repeated("pillar name", "pillar names"),
+            Self::SummaryBoxTitle => Wording::Repeated("summary box title", "summary box titles"),
+            Self::SummaryBoxText => Wording::Repeated("summary box text", "summary box texts"),
+            Self::SummaryBoxPoint => Wording::Repeated("summary box point", "summary box points"),
+            Self::SourceName => Wording::Repeated("source name", "source names"),
+            Self::Paragraph => Wording::Repeated("paragraph", "paragraphs"),
+            Self::Heading => Wording::Repeated("heading", "headings"),
+            Self::Quotation => Wording::Repeated("quotation", "quotations"),
+            Self::QuotationSource => Wording::Repeated("quotation source", "quotation sources"),
+            Self::ListItem => Wording::Repeated("list item", "list items"),
+        }
+    }
+}
+
 impl Cut {
     /// The sentence that tells the reader.
     pub fn message(&self) -> String {
         match *self {
             Self::Items { what, shown, total } => format!(
-                "Showing the first {} of {} {what}.",
+                "Showing the first {} of {} {}.",
                 grouped(shown),
-                grouped(total)
+                grouped(total),
+                what.plural()
             ),
-            Self::Text {
-                what,
-                count: 1,
-                max_chars,
-            } if is_unique(what) => {
-                format!(
-                    "The {what} was shortened to {} characters.",
-                    grouped(max_chars)
-                )
-            }
             Self::Text {
                 what,
                 count,
                 max_chars,
-            } => format!(
-                "{} {} shortened to {} characters{}.",
-                grouped(count),
-                plural(what, count),
-                grouped(max_chars),
-                if count == 1 { "" } else { " each" }
-            ),
+            } => {
+                let max_chars = grouped(max_chars);
+                match (what.wording(), count) {
+                    // Counted once per article, so `count` is 1.
+                    (Wording::Once(one), _) => {
+                        format!("The {one} was shortened to {max_chars} characters.")
+                    }
+                    (Wording::Repeated(one, _), 1) => {
+                        format!("1 {one} was shortened to {max_chars} characters.")
+                    }
+                    (Wording::Repeated(_, many), count) => format!(
+                        "{} {many} were shortened to {max_chars} characters each.",
+                        grouped(count)
+                    ),
+                }
+            }
             Self::BodyText { max_chars } => format!(
                 "The article's text was cut after {} characters.",
                 grouped(max_chars)
@@ -168,22 +248,6 @@ impl fmt::Display for Cut {
     }
 }
 
-/// Fields an article has once: "The headline was shortened", not "1 headline was".
-fn is_unique(what: &str) -> bool {
-    matches!(
-        what,
-        "slug" | "headline" | "kicker" | "status label" | "summary" | "publisher name"
-    )
-}
-
-fn plural(what: &str, count: usize) -> String {
-    match (count, what) {
-        (1, _) => format!("{what} was"),
-        (_, "summary box text") => "summary box texts were".to_owned(),
-        _ => format!("{what}s were"),
-    }
-}
-
 /// `50000` as "50,000".
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -202,7 +266,7 @@ pub fn grouped(n: usize) -> String {
 pub(crate) struct Cuts(Vec<Cut>);
 
 impl Cuts {
-    pub(crate) fn items(&mut self, what: &'static str, shown: usize, total: usize) {
+    pub(crate) fn items(&mut self, what: Counted, shown: usize, total: usize) {
         if total > shown {
             self.0.push(Cut::Items { what, shown, total });
         }
@@ -210,7 +274,7 @@ impl Cuts {
 
     /// Shortens `text` to `max_chars` (and its stacks of combining marks, see
     /// [`limit_marks`]) and counts it if it was cut.
-    pub(crate) fn text(&mut self, what: &'static str, text: &mut String, max_chars: usize) {
+    pub(crate) fn text(&mut self, what: Shortened, text: &mut String, max_chars: usize) {
         limit_marks(text);
         if shorten(text, max_chars) {
             self.count(what, max_chars);
@@ -218,7 +282,7 @@ impl Cuts {
     }
 
     /// A slug is cut without an ellipsis: it stays a plain identifier.
-    pub(crate) fn slug(&mut self, what: &'static str, slug: &mut String) {
+    pub(crate) fn slug(&mut self, what: Shortened, slug: &mut String) {
         if let Some((end, _)) = slug.char_indices().nth(MAX_SLUG_CHARS) {
             slug.truncate(end);
             self.count(what, MAX_SLUG_CHARS);
@@ -226,7 +290,7 @@ impl Cuts {
     }
 
     /// One more text of kind `what` shortened to `max_chars`.
-    pub(crate) fn count(&mut self, what: &'static str, max_chars: usize) {
+    pub(crate) fn count(&mut self, what: Shortened, max_chars: usize) {
         for cut in &mut self.0 {
             if let Cut::Text { what: w, count, .. } = cut
                 && *w == what
@@ -256,12 +320,22 @@ impl Cuts {
 pub fn merge(earlier: &[Cut], model: &mut Vec<Cut>) {
     for cut in earlier.iter().rev() {
         let body_total = match cut {
-            Cut::Items { what, total, .. } if *what == BODY_BLOCKS => Some(*total),
+            Cut::Items {
+                what: Counted::BodyBlocks,
+                total,
+                ..
+            } => Some(*total),
             _ => None,
         };
-        let in_model = model
-            .iter_mut()
-            .find(|c| matches!(c, Cut::Items { what, .. } if *what == BODY_BLOCKS));
+        let in_model = model.iter_mut().find(|c| {
+            matches!(
+                c,
+                Cut::Items {
+                    what: Counted::BodyBlocks,
+                    ..
+                }
+            )
+        });
         match (body_total, in_model) {
             (Some(original), Some(Cut::Items { total, .. })) => *total = original,
             _ => model.insert(0, cut.clone()),

@@ -1,6 +1,6 @@
 //! Reader-facing wording derived from the data: counts, excerpts, reading time.
 
-use super::Article;
+use super::{Article, Block};
 
 /// "1 pillar", "2 pillars".
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -51,9 +51,9 @@ pub fn reading_minutes(article: &Article) -> usize {
     let words: usize = std::iter::once(article.headline.as_str())
         .chain(article.summary.as_deref())
         .chain(boxes)
-        .chain(article.body.iter().flat_map(|block| block.text()))
         .map(|text| text.split_whitespace().count())
-        .sum();
+        .sum::<usize>()
+        + article.body.iter().map(Block::words).sum::<usize>();
     words.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 

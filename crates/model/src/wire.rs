@@ -78,15 +78,15 @@ fn trim_owned(text: String) -> String {
 
 /// An entry of a [`Limited`] list: whether it counts towards the limit (a body entry that
 /// is dropped anyway, such as an unknown block type, does not).
-pub(crate) trait Counted {
-    /// The list stops reading once its entries' [`Counted::weight`]s add up to this.
+pub(crate) trait Entry {
+    /// The list stops reading once its entries' [`Entry::weight`]s add up to this.
     const BUDGET: usize = usize::MAX;
 
     fn counts(&self) -> bool {
         true
     }
 
-    /// The entry's share of [`Counted::BUDGET`] (the body's text, in characters).
+    /// The entry's share of [`Entry::BUDGET`] (the body's text, in characters).
     fn weight(&self) -> usize {
         0
     }
@@ -114,11 +114,11 @@ impl<T, const N: usize> Default for Limited<T, N> {
     }
 }
 
-impl<'de, T: Deserialize<'de> + Counted, const N: usize> Deserialize<'de> for Limited<T, N> {
+impl<'de, T: Deserialize<'de> + Entry, const N: usize> Deserialize<'de> for Limited<T, N> {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         struct ListVisitor<T, const N: usize>(std::marker::PhantomData<T>);
 
-        impl<'de, T: Deserialize<'de> + Counted, const N: usize> serde::de::Visitor<'de>
+        impl<'de, T: Deserialize<'de> + Entry, const N: usize> serde::de::Visitor<'de>
             for ListVisitor<T, N>
         {
             type Value = Limited<T, N>;
@@ -158,5 +158,25 @@ impl<'de, T: Deserialize<'de> + Counted, const N: usize> Deserialize<'de> for Li
         }
 
         de.deserialize_seq(ListVisitor::<T, N>(std::marker::PhantomData))
+    }
+}
+
+/// A list as read, before the limits turn it into a field of the public type (see
+/// `Article`). It lives only from reading to limiting, which takes it: so a clone starts
+/// without it (copying it would only add code to the wasm), and it never makes two values
+/// differ.
+#[derive(Debug, Default, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct AsRead<T>(pub T);
+
+impl<T: Default> Clone for AsRead<T> {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl<T> PartialEq for AsRead<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }

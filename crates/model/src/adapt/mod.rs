@@ -341,7 +341,7 @@ impl Converted {
         let articles = self.articles()?;
         let cut = if self.total > articles.len() {
             vec![Cut::Items {
-                what: "articles on this page",
+                what: limits::Counted::ArticlesOnPage,
                 shown: articles.len(),
                 total: self.total,
             }]
