@@ -184,15 +184,35 @@ async fn html_content_is_parsed_inertly() {
 /// as the browser's `DOMParser` does, malformed and hostile HTML included.
 #[wasm_bindgen_test]
 fn the_native_html_parser_reads_html_as_the_browser_does() {
-    let feed: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/formats/feed.json")).expect("the fixture");
-    let mut samples: Vec<String> = feed["items"]
-        .as_array()
-        .expect("items")
+    // Our fixture and the real JSON Feeds of the corpus (tests/fixtures/wild/SOURCES.md).
+    let feeds = [
+        include_str!("fixtures/formats/feed.json"),
+        include_str!("fixtures/wild/jsonfeed/feedrs-jsonfeed-example.json"),
+        include_str!("fixtures/wild/jsonfeed/feedrs-jsonfeed-spec-example.json"),
+        include_str!("fixtures/wild/jsonfeed/gofeed-sample.json"),
+        include_str!("fixtures/wild/jsonfeed/jsonfeed-to-atom-bret-io-test-feed.json"),
+        include_str!("fixtures/wild/jsonfeed/jsonfeed-to-atom-daringfireball.json"),
+        include_str!("fixtures/wild/jsonfeed/reader-full-1.1.json"),
+        include_str!("fixtures/wild/jsonfeed/rsparser-jsonfeed-extension.json"),
+        include_str!("fixtures/wild/jsonfeed/trafilatura-npr-technology.json"),
+    ];
+    let mut samples: Vec<String> = feeds
         .iter()
-        .filter_map(|item| item["content_html"].as_str().map(str::to_owned))
+        .flat_map(|feed| {
+            let feed: serde_json::Value = serde_json::from_str(feed).expect("a JSON Feed");
+            feed["items"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|item| item["content_html"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
         .collect();
-    assert!(samples.len() >= 2, "the fixture's HTML items");
+    assert!(
+        samples.len() >= 20,
+        "the feeds' HTML items: {}",
+        samples.len()
+    );
     samples.extend(
         [
             r#"<p>Kept <a href="https://ok.example/" onclick="x()">link</a><script>x()</script>"#,

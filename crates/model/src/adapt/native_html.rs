@@ -3,7 +3,12 @@
 //! `DOMParser` runs it (`source::dom` in the app). It reads the same things the browser walk
 //! reads: tag names, text, and the `href` of links, to the same depth.
 
-use scraper::{ElementRef, Html, Node, node::Element};
+use html5ever::{
+    driver::{self, ParseOpts},
+    tendril::TendrilSink,
+    tree_builder::TreeBuilderOpts,
+};
+use scraper::{ElementRef, Html, HtmlTreeSink, Node, node::Element};
 
 use super::{HtmlNode, HtmlParser};
 
@@ -16,7 +21,16 @@ pub struct NativeHtml;
 
 impl HtmlParser for NativeHtml {
     fn parse(&self, html: &str) -> Vec<HtmlNode> {
-        let document = Html::parse_document(html);
+        // `DOMParser` parses with scripting off: a `<noscript>`'s content is markup, not text.
+        let options = ParseOpts {
+            tree_builder: TreeBuilderOpts {
+                scripting_enabled: false,
+                ..TreeBuilderOpts::default()
+            },
+            ..ParseOpts::default()
+        };
+        let document =
+            driver::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(html);
         let body = document
             .root_element()
             .children()
