@@ -321,3 +321,20 @@ fn the_article_count_is_taken_once_repeats_are_gone() {
         page.cut
     );
 }
+
+/// Markup with no text in it (a title that is only a script) is kept as written, shown as
+/// text: the item keeps a headline instead of being refused for a missing one.
+#[test]
+fn markup_without_text_is_kept_as_written() {
+    let script = "<script>window.__pwned=1</script>";
+    let feed = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "items": [
+            { "id": "1", "title": script, "date_published": "2026-07-02", "content_text": "x" },
+            { "id": "2", "title": "<em>Kept</em><script>x()</script>", "date_published": "2026-07-02", "content_text": "y" },
+        ]
+    });
+    let page = page(&feed);
+    assert_eq!(page.full[0].headline, script);
+    assert_eq!(page.full[1].headline, "Kept");
+}

@@ -51,13 +51,23 @@ fn is_tag(after: &str) -> bool {
 /// A text field (a title, a name, a keyword) as plain text, trimmed; `None` if nothing is left.
 /// HTML as it is goes to the parser, which decodes its references itself; otherwise references
 /// are decoded here, and what that unescapes into HTML (`&lt;em&gt;`) goes to the parser.
+/// Markup that holds no text at all (`<script>…</script>`) is kept as written, as text: the
+/// field then still says something, where dropping it would leave an item without a title.
 pub fn plain(raw: &str, html: &HtmlBudget) -> Option<String> {
+    let decoded = || entities::decode(raw).trim().to_owned();
     let text = match markup(raw) {
-        Some(markup) => html.text(&markup).unwrap_or_else(|| without_tags(&markup)),
-        None => entities::decode(raw).into_owned(),
+        Some(markup) => {
+            let text = html.text(&markup).unwrap_or_else(|| without_tags(&markup));
+            let text = text.trim();
+            if text.is_empty() {
+                decoded()
+            } else {
+                text.to_owned()
+            }
+        }
+        None => decoded(),
     };
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
+    (!text.is_empty()).then_some(text)
 }
 
 /// A string field of a JSON document as plain text ([`plain`]); `None` for anything else.
