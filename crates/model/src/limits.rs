@@ -55,9 +55,6 @@ pub const MAX_SLUG_CHARS: usize = 200;
 /// than the column.
 pub const MAX_MARKS_PER_CHAR: usize = 8;
 
-/// What a [`Cut::Items`] of the body counts; the adapters name it so.
-pub const BODY_BLOCKS: Counted = Counted::BodyBlocks;
-
 /// A document larger than [`MAX_DOCUMENT_BYTES`]: refused before parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLarge {

@@ -28,7 +28,11 @@ use serde_json::Value;
 
 pub use html::{HtmlNode, HtmlParser};
 
-use crate::{Article, Card, ContractError, Cut, FeedPage, limits, raw::Raw};
+use crate::{
+    Article, Card, ContractError, Cut, FeedPage,
+    limits::{self, Counted},
+    raw::Raw,
+};
 
 /// The shapes a document may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,8 +255,8 @@ struct ConvertedArticle {
     cut: Vec<AdapterCut>,
 }
 
-/// The cuts an adapter makes (a [`Cut`] names its kind by a `&'static str`, so it does not
-/// cross a module boundary as it is).
+/// The cuts an adapter makes, as they cross from the adapter module to the app: only these
+/// two, since every other cut is the contract parser's, which the app makes again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum AdapterCut {
     BodyBlocks { shown: usize, total: usize },
@@ -264,9 +268,11 @@ impl AdapterCut {
     /// app makes again when it reads the article.
     fn of(cut: &Cut) -> Option<Self> {
         match *cut {
-            Cut::Items { what, shown, total } if what == limits::BODY_BLOCKS => {
-                Some(Self::BodyBlocks { shown, total })
-            }
+            Cut::Items {
+                what: Counted::BodyBlocks,
+                shown,
+                total,
+            } => Some(Self::BodyBlocks { shown, total }),
             Cut::Html { read, total } => Some(Self::Html { read, total }),
             _ => None,
         }
@@ -275,7 +281,7 @@ impl AdapterCut {
     fn cut(self) -> Cut {
         match self {
             Self::BodyBlocks { shown, total } => Cut::Items {
-                what: limits::BODY_BLOCKS,
+                what: Counted::BodyBlocks,
                 shown,
                 total,
             },
@@ -341,7 +347,7 @@ impl Converted {
         let articles = self.articles()?;
         let cut = if self.total > articles.len() {
             vec![Cut::Items {
-                what: limits::Counted::ArticlesOnPage,
+                what: Counted::ArticlesOnPage,
                 shown: articles.len(),
                 total: self.total,
             }]

@@ -4,7 +4,7 @@ use serde_json::{Map, Value, json};
 
 use crate::{
     Cut,
-    limits::{BODY_BLOCKS, MAX_BODY_BLOCKS},
+    limits::{Counted, MAX_BODY_BLOCKS},
 };
 
 /// A URL-friendly identifier from any text: lower-case letters and digits, words joined by
@@ -82,7 +82,7 @@ pub fn paragraphs(text: &str) -> (Vec<Value>, Option<Cut>) {
         }
     }
     let cut = (total > blocks.len()).then_some(Cut::Items {
-        what: BODY_BLOCKS,
+        what: Counted::BodyBlocks,
         shown: blocks.len(),
         total,
     });
