@@ -10,7 +10,7 @@ use signal_model::{PublishedAt, Publisher};
 pub fn ArticleHeader(
     kicker: Option<String>,
     headline: String,
-    published_at: PublishedAt,
+    published_at: Option<PublishedAt>,
     #[prop(optional_no_strip)] publisher: Option<Publisher>,
     #[prop(optional_no_strip)] status_label: Option<String>,
     #[prop(optional_no_strip)] reading_time: Option<String>,

@@ -3,7 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{
-    ArticleHeader, BodyBlocks, CutNotice, PillarSection, Sources, SummaryBox, SummaryBoxes,
+    ArticleHeader, BodyBlocks, CutNotice, FullArticleLink, PillarSection, Sources, SummaryBox,
+    SummaryBoxes,
 };
 use signal_model::{Article, text};
 
@@ -12,6 +13,7 @@ use signal_model::{Article, text};
 pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let a = Article::clone(&article);
     let reading_time = text::reading_time(&a);
+
     view! {
         <article class="article">
             <ArticleHeader
@@ -20,13 +22,14 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                 published_at=a.published_at
                 publisher=a.publisher
                 status_label=a.status_label
-                reading_time=Some(reading_time)
+                reading_time
             />
             <CutNotice cut=a.cut />
             {a.summary.map(|text| view! { <SummaryBox text /> })}
             <SummaryBoxes boxes=a.summary_boxes />
             <PillarSection pillars=a.pillars />
             <BodyBlocks blocks=a.body />
+            <FullArticleLink article=article.clone() />
             <Sources sources=a.sources />
         </article>
     }

@@ -4,12 +4,13 @@ use super::Dateline;
 use signal_model::{PublishedAt, Publisher};
 
 /// "DrakX Intelligence · Analyzed & Published Thursday, July 2, 2026". Left out when the
-/// document names neither a publisher nor a status.
+/// document names neither a publisher nor a status. An undated article's line has no date
+/// (the dateline above already says "Undated").
 #[component]
 pub fn PublisherLine(
     publisher: Option<Publisher>,
     status_label: Option<String>,
-    published_at: PublishedAt,
+    published_at: Option<PublishedAt>,
 ) -> impl IntoView {
     if publisher.is_none() && status_label.is_none() {
         return None;
@@ -22,7 +23,7 @@ pub fn PublisherLine(
     let status = status_label.map(|label| format!("{label} "));
     Some(view! {
         <p class="publisher-line">
-            {name} {separator} {status} <Dateline published_at />
+            {name} {separator} {status} {published_at.map(|date| view! { <Dateline published_at=Some(date) /> })}
         </p>
     })
 }

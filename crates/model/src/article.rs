@@ -30,7 +30,9 @@ pub struct Article {
     pub slug: String,
     #[serde(deserialize_with = "wire::required_text")]
     pub headline: String,
-    pub published_at: PublishedAt,
+    /// `None`: undated (the document says `null`).
+    #[serde(deserialize_with = "crate::date::required_or_undated")]
+    pub published_at: Option<PublishedAt>,
     #[serde(default, deserialize_with = "wire::optional_text")]
     pub kicker: Option<String>,
     #[serde(default)]
@@ -39,6 +41,10 @@ pub struct Article {
     pub status_label: Option<String>,
     #[serde(default, deserialize_with = "wire::optional_text")]
     pub summary: Option<String>,
+    /// The article's own page at its publisher, when it also lives there (a feed item's
+    /// link): an article without a body links to it.
+    #[serde(default, deserialize_with = "wire::external_url")]
+    pub url: Option<ExternalUrl>,
     #[serde(skip)]
     pub summary_boxes: Vec<SummaryBox>,
     #[serde(skip)]

@@ -205,6 +205,20 @@ impl fmt::Display for PublishedAt {
     }
 }
 
+/// `published_at`: required, and either a date or `null`, which marks an article its
+/// publisher gave no date (shown as undated). A missing field stays an error, so that a
+/// misspelt key is still reported.
+pub(crate) fn required_or_undated<'de, D: Deserializer<'de>>(
+    de: D,
+) -> Result<Option<PublishedAt>, D::Error> {
+    Option::<PublishedAt>::deserialize(de)
+}
+
+/// Orders articles newest first, undated ones last.
+pub fn newest_first(date: Option<&PublishedAt>) -> std::cmp::Reverse<Option<OffsetDateTime>> {
+    std::cmp::Reverse(date.map(PublishedAt::sort_key))
+}
+
 impl<'de> Deserialize<'de> for PublishedAt {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         super::wire::checked_string(de, "a string", |text| {

@@ -22,7 +22,9 @@ pub struct Card {
     pub slug: String,
     #[serde(deserialize_with = "wire::required_text")]
     pub headline: String,
-    pub published_at: PublishedAt,
+    /// `None`: undated (the document says `null`).
+    #[serde(deserialize_with = "crate::date::required_or_undated")]
+    pub published_at: Option<PublishedAt>,
     #[serde(default, deserialize_with = "wire::optional_text")]
     pub kicker: Option<String>,
     #[serde(default, deserialize_with = "wire::optional_text")]
@@ -127,7 +129,7 @@ pub fn merge_pages<'a>(pages: impl IntoIterator<Item = &'a FeedPage>) -> Vec<Car
         .filter(|card| seen.insert(card.slug.as_str()))
         .cloned()
         .collect();
-    cards.sort_by_key(|card| std::cmp::Reverse(card.published_at.sort_key()));
+    cards.sort_by_key(|card| crate::date::newest_first(card.published_at.as_ref()));
     cards
 }
 

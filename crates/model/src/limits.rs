@@ -108,6 +108,17 @@ pub enum Cut {
     Links { shown: usize },
     /// Only the first `read` of `total` bytes of an article's HTML content were read.
     Html { read: usize, total: usize },
+    /// A feed gave a date the reader could not read (`text`, cut short), so the article is
+    /// shown undated.
+    UnreadDate { text: String },
+    /// `count` of the `total` items of a feed in another format could not be read and are
+    /// left out; `first` says why the first of them was: "2 of 25 items could not be read
+    /// and are left out (the first, items[3].title: required, but missing)."
+    Skipped {
+        count: usize,
+        total: usize,
+        first: String,
+    },
 }
 
 /// What a [`Cut::Items`] counts.
@@ -196,6 +207,25 @@ impl Cut {
     /// The sentence that tells the reader.
     pub fn message(&self) -> String {
         match *self {
+            Self::UnreadDate { ref text } => format!(
+                "The date \u{201c}{text}\u{201d} could not be read, so the article is shown undated."
+            ),
+            Self::Skipped {
+                count,
+                total,
+                ref first,
+            } => {
+                let (verb, which) = if count == 1 {
+                    ("was", "")
+                } else {
+                    ("were", "the first, ")
+                };
+                format!(
+                    "{} of {} items could not be read and {verb} left out ({which}{first}).",
+                    grouped(count),
+                    grouped(total),
+                )
+            }
             Self::Items { what, shown, total } => format!(
                 "Showing the first {} of {} {}.",
                 grouped(shown),

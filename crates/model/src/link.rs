@@ -80,6 +80,21 @@ impl ExternalUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The site it is on, as a reader names it: `news.example.org` (no `www.`, no port).
+    pub fn site_name(&self) -> String {
+        site_name(&self.0).unwrap_or_else(|| self.0.clone())
+    }
+}
+
+/// The host of an absolute URL, lower-case, without `www.` or port: how a link to another
+/// site is named ("Read the full article at news.example.org").
+pub fn site_name(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#', '\\']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 impl AsRef<str> for ExternalUrl {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Article, Block, Card, ExternalUrl, site, text};
+use super::{Article, Block, Card, ExternalUrl, PublishedAt, site, text};
 
 /// Longest description before search results cut it.
 const DESCRIPTION_CHARS: usize = 160;
@@ -86,7 +86,7 @@ impl PageMeta {
                 .unwrap_or_else(|| card.headline.clone()),
             canonical,
             og_type: "article",
-            published_time: Some(card.published_at.machine()),
+            published_time: card.published_at.as_ref().map(PublishedAt::machine),
             section: card.kicker.clone(),
             tags: card.pillars.iter().map(|p| p.name.clone()).collect(),
             json_ld: None,
@@ -120,7 +120,7 @@ impl PageMeta {
             description,
             canonical,
             og_type: "article",
-            published_time: Some(article.published_at.machine()),
+            published_time: article.published_at.as_ref().map(PublishedAt::machine),
             section: article.kicker.clone(),
             tags: article.pillars.iter().map(|p| p.name.clone()).collect(),
             json_ld: Some(json_ld),
@@ -140,7 +140,7 @@ pub fn article_json_ld(article: &Article, canonical: &str) -> String {
         context: "https://schema.org",
         kind: "AnalysisNewsArticle",
         headline: &article.headline,
-        date_published: article.published_at.machine(),
+        date_published: article.published_at.as_ref().map(PublishedAt::machine),
         url: canonical,
         main_entity_of_page: canonical,
         publisher: (article.publisher.as_ref())
@@ -168,7 +168,8 @@ struct JsonLd<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     headline: &'a str,
-    date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
     url: &'a str,
     main_entity_of_page: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]

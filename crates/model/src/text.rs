@@ -57,9 +57,19 @@ pub fn reading_minutes(article: &Article) -> usize {
     words.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
-/// "4 min read".
-pub fn reading_time(article: &Article) -> String {
-    format!("{} min read", reading_minutes(article))
+/// "4 min read"; nothing for an article without a body, whose text is elsewhere.
+pub fn reading_time(article: &Article) -> Option<String> {
+    (!article.body.is_empty()).then(|| format!("{} min read", reading_minutes(article)))
+}
+
+/// "Read the full article at news.example.org": for an article without a body, the link to
+/// its own page at its publisher, if it has one.
+pub fn full_article_link(article: &Article) -> Option<(String, &crate::ExternalUrl)> {
+    if !article.body.is_empty() {
+        return None;
+    }
+    let url = article.url.as_ref()?;
+    Some((format!("Read the full article at {}", url.site_name()), url))
 }
 
 /// The separator written before item `index` of a list of `len` in running text:

@@ -8,7 +8,7 @@ use signal_model::adapt::{
     Format, HtmlNode, HtmlParser, Reading, convert, encode_answer, html, read_article, read_index,
     reading,
 };
-use signal_model::{Article, Block, RichText, Span};
+use signal_model::{Article, Block, Cut, RichText, Span};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -91,7 +91,10 @@ fn a_json_feed_is_an_index_that_carries_its_articles() {
     );
     assert_eq!(a.kicker.as_deref(), Some("Signal of Hope"));
     assert_eq!(a.status_label.as_deref(), Some("Analyzed & Published"));
-    assert_eq!(a.published_at.long_date(), "Thursday, July 2, 2026");
+    assert_eq!(
+        a.published_at.expect("dated").long_date(),
+        "Thursday, July 2, 2026"
+    );
     let publisher = a.publisher.as_ref().expect("from the feed's authors");
     assert_eq!(publisher.name, "DrakX Intelligence");
     assert_eq!(
@@ -259,15 +262,8 @@ fn json_feed_errors_name_the_feed_field() {
             .extend(extra.as_object().expect("object").clone());
         json!({ "version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [{ "id": "ok", "title": "Ok", "date_published": "2026-07-01" }, item] })
     };
-    let cases = [
-        (
-            item(json!({ "date_published": null })),
-            "items[1].date_published: required, but missing",
-        ),
-        (
-            item(json!({ "date_published": "July 2" })),
-            "items[1].date_published: expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `July 2`",
-        ),
+    // An item that cannot be read is left out, and the feed says so in one line.
+    let skipped = [
         (
             item(
                 json!({ "_signal": { "pillars": [{ "slug": "a", "name": "A" }, { "slug": "b", "name": "B" }, { "slug": "c", "name": 3 }] } }),
@@ -285,6 +281,29 @@ fn json_feed_errors_name_the_feed_field() {
         (
             item(json!({ "title": null, "id": null })),
             "items[1].id: required, but missing",
+        ),
+    ];
+    for (doc, expected) in skipped {
+        let page = read_index(&doc.to_string(), &NativeHtml).expect("the good item is kept");
+        assert_eq!(page.articles.len(), 1, "{expected}");
+        assert_eq!(
+            page.cut,
+            [Cut::Skipped {
+                count: 1,
+                total: 2,
+                first: expected.into()
+            }]
+        );
+        assert_eq!(
+            page.cut[0].message(),
+            format!("1 of 2 items could not be read and was left out ({expected}).")
+        );
+    }
+    // A document with nothing a reader could use is refused, naming why.
+    let cases = [
+        (
+            json!({ "version": "https://jsonfeed.org/version/1.1", "items": [{ "id": "x" }, { "title": "T" }] }),
+            "items[0].title: required, but missing",
         ),
         (
             json!({ "version": "https://jsonfeed.org/version/1.1", "items": {} }),
@@ -323,7 +342,10 @@ fn a_json_ld_graph_is_read_with_its_references() {
         "articleSection"
     );
     assert_eq!(a.status_label.as_deref(), Some("Analyzed & Published"));
-    assert_eq!(a.published_at.long_date(), "Thursday, July 2, 2026");
+    assert_eq!(
+        a.published_at.expect("dated").long_date(),
+        "Thursday, July 2, 2026"
+    );
     assert!(
         a.summary
             .as_deref()
@@ -364,7 +386,7 @@ fn a_json_ld_graph_is_read_with_its_references() {
     );
     assert_eq!(b.sources[0].name, "utilitydive.example");
     assert_eq!(
-        b.published_at.machine(),
+        b.published_at.expect("dated").machine(),
         "2026-06-30T23:45:00-07:00",
         "a date-time keeps its offset"
     );
@@ -385,7 +407,7 @@ fn json_ld_comes_as_one_object_an_array_or_an_item_list() {
     let a = article_in(&one.to_string(), "anything");
     assert_eq!(a.slug, "one-article");
     assert_eq!(
-        a.published_at.machine(),
+        a.published_at.expect("dated").machine(),
         "2026-07-02",
         "no offset: the calendar date"
     );
@@ -424,18 +446,32 @@ fn json_ld_errors_name_the_json_ld_field() {
         err,
         "@type: expected a schema.org Article (NewsArticle, BlogPosting, …) or a page with a headline and a date, found WebPage"
     );
-    let err = index_error(&json!({ "@context": "https://schema.org", "@graph": [
-        { "@type": "Organization", "name": "O" },
-        { "@type": "NewsArticle", "headline": "H", "datePublished": "soon" }
-    ]}));
-    assert_eq!(
-        err,
-        "@graph[1].datePublished: expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `soon`"
-    );
     let err = index_error(&json!({ "@type": "NewsArticle", "datePublished": "2026-07-02" }));
     assert_eq!(err, "headline: required, but missing");
-    let err = index_error(&json!({ "@type": "NewsArticle", "headline": "H" }));
-    assert_eq!(err, "datePublished: required, but missing");
+    // Of two articles, the one without a headline is left out, and the page says why.
+    let doc = json!({ "@context": "https://schema.org", "@graph": [
+        { "@type": "Organization", "name": "O" },
+        { "@type": "NewsArticle", "datePublished": "2026-07-02" },
+        { "@type": "NewsArticle", "headline": "H", "datePublished": "soon" }
+    ]});
+    let page = read_index(&doc.to_string(), &NativeHtml).expect("one article is readable");
+    assert_eq!(page.full.len(), 1);
+    assert_eq!(
+        page.cut,
+        [Cut::Skipped {
+            count: 1,
+            total: 2,
+            first: "@graph[1].headline: required, but missing".into()
+        }]
+    );
+    // … and the one with a date that is none is undated, its page saying so.
+    assert_eq!(page.full[0].published_at, None);
+    assert_eq!(
+        page.full[0].cut,
+        [Cut::UnreadDate {
+            text: "soon".into()
+        }]
+    );
 }
 
 #[test]
@@ -611,15 +647,48 @@ fn foreign_dates_are_read_liberally() {
     for (date, expected) in cases {
         for doc in [feed(date), page(date)] {
             let a = article_in(&doc.to_string(), "a");
-            assert_eq!(a.published_at.machine(), expected, "{date:?}");
+            assert_eq!(
+                a.published_at.expect("dated").machine(),
+                expected,
+                "{date:?}"
+            );
         }
     }
+    // A date that is not one leaves the article undated, and its page says so.
+    for (doc, text) in [
+        (feed("31 Foo 2019"), "31 Foo 2019"),
+        (
+            page("Tue, 30 Feb 2021 10:00:00 GMT"),
+            "Tue, 30 Feb 2021 10:00:00 GMT",
+        ),
+    ] {
+        let a = article_in(&doc.to_string(), "a");
+        assert_eq!(a.published_at, None);
+        assert_eq!(a.cut, [Cut::UnreadDate { text: text.into() }], "{text}");
+        assert_eq!(
+            a.cut[0].message(),
+            format!(
+                "The date \u{201c}{text}\u{201d} could not be read, so the article is shown undated."
+            )
+        );
+    }
+    // No date at all (the JSON Feed spec's own first example): undated, nothing to say.
+    let undated = json!({ "version": "https://jsonfeed.org/version/1.1", "items": [{ "id": "a", "content_text": "Hi" }] });
+    let a = article_in(&undated.to_string(), "a");
+    assert_eq!((a.published_at, a.cut), (None, vec![]));
+    // The modified date, then (schema.org) the created one, stand in for a missing one.
+    let modified = json!({ "@type": "BlogPosting", "headline": "A", "dateModified": "2024-01-02", "dateCreated": "2023-01-01" });
     assert_eq!(
-        index_error(&feed("31 Foo 2019")),
-        "items[0].date_published: expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `31 Foo 2019`"
+        article_in(&modified.to_string(), "a")
+            .published_at
+            .map(|d| d.machine()),
+        Some("2024-01-02".to_owned())
     );
+    let created = json!({ "@type": "BlogPosting", "headline": "A", "datePublished": "", "dateCreated": "2023-01-01" });
     assert_eq!(
-        index_error(&page("Tue, 30 Feb 2021 10:00:00 GMT")),
-        "datePublished: expected a date (YYYY-MM-DD) or an RFC 3339 date-time, found `Tue, 30 Feb 2021 10:00:00 GMT`"
+        article_in(&created.to_string(), "a")
+            .published_at
+            .map(|d| d.machine()),
+        Some("2023-01-01".to_owned())
     );
 }

@@ -7,7 +7,7 @@
 
 use time::{Date, Month, PrimitiveDateTime, Time, UtcOffset};
 
-use crate::PublishedAt;
+use crate::{Cut, PublishedAt};
 
 /// A foreign date or date-time as the contract's `YYYY-MM-DD` or RFC 3339 date-time, or
 /// `None` when it is not a date the reader can trust (out of range, an unknown month or zone
@@ -20,6 +20,43 @@ pub fn to_contract(text: &str) -> Option<String> {
     }
     let parts = iso(text).or_else(|| named(text))?;
     Some(parts.published_at().machine())
+}
+
+/// `published_at` from the first of `candidates` (field name, value) that is a date the
+/// reader can read, in the contract's form, and the field it came from. Feeds name their dates
+/// in order of preference (published, then modified or created). With none readable the
+/// article is undated (`null`), not left out; when one was given but could not be read, the
+/// cut says so ([`Cut::UnreadDate`]).
+pub fn published_at<'a>(
+    candidates: impl IntoIterator<Item = (&'a str, Option<&'a serde_json::Value>)>,
+) -> (serde_json::Value, &'a str, Option<Cut>) {
+    let mut unread: Option<(&str, &str)> = None;
+    let mut first_field = "";
+    for (field, value) in candidates {
+        if first_field.is_empty() {
+            first_field = field;
+        }
+        let Some(text) = value.and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        match to_contract(text) {
+            Some(date) => return (date.into(), field, None),
+            None if text.trim().is_empty() => {}
+            None => {
+                unread.get_or_insert((field, text));
+            }
+        }
+    }
+    match unread {
+        Some((field, text)) => (
+            serde_json::Value::Null,
+            field,
+            Some(Cut::UnreadDate {
+                text: crate::text::excerpt(text.trim(), 60),
+            }),
+        ),
+        None => (serde_json::Value::Null, first_field, None),
+    }
 }
 
 /// What a date says: a day, and maybe a time of day and its offset.

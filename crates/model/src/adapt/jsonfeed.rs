@@ -55,7 +55,7 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         .take(MAX_CARDS)
         .enumerate()
         .map(|(index, item)| context.item(index, item, &html))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     Ok(AdaptedFeed::new(
         articles,
         items.len(),
@@ -167,23 +167,12 @@ impl FeedContext<'_> {
         fields.push(("headline", at("title")));
         out.insert("headline".into(), Value::String(headline));
 
-        let (date, date_field) = match item.get("date_published") {
-            Some(date) if !date.is_null() => (date.clone(), "date_published"),
-            _ => match item.get("date_modified") {
-                Some(date) if !date.is_null() => (date.clone(), "date_modified"),
-                _ => {
-                    return Err(ContractError::at(
-                        at("date_published"),
-                        "required, but missing",
-                    ));
-                }
-            },
-        };
-        // A date the contract cannot read is passed on as it is, so the error names it.
-        let date = date
-            .as_str()
-            .and_then(dates::to_contract)
-            .map_or(date, Value::from);
+        // The published date, else the modified one; with neither, the item is undated.
+        let (date, date_field, date_cut) = dates::published_at([
+            ("date_published", item.get("date_published")),
+            ("date_modified", item.get("date_modified")),
+        ]);
+        cut.extend(date_cut);
         fields.push(("published_at", at(date_field)));
         out.insert("published_at".into(), date);
 
@@ -222,6 +211,10 @@ impl FeedContext<'_> {
         }
 
         out.insert("body".into(), Value::Array(body));
+        if let Some(url) = url {
+            fields.push(("url", at("url")));
+            out.insert("url".into(), Value::from(url));
+        }
 
         // The page the item is about (`external_url`) is its source; else the item's own page.
         let cited = match (string(item.get("external_url")), url) {

@@ -197,7 +197,7 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         .iter()
         .take(MAX_CARDS)
         .map(|node| graph.article(node))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     Ok(AdaptedFeed::new(articles, found.len(), None))
 }
 
@@ -293,28 +293,14 @@ impl<'a> Graph<'a> {
         fields.push(("headline", at("headline")));
         set(&mut out, "headline", headline.clone().map(Value::from));
 
-        // datePublished when it is there (even unusable, so an error names it), else
-        // dateModified.
-        let date_field = match (object.get("datePublished"), object.get("dateModified")) {
-            (None | Some(Value::Null), Some(modified)) if !modified.is_null() => "dateModified",
-            (None | Some(Value::Null), _) => {
-                return Err(ContractError::at(
-                    at("datePublished"),
-                    "required, but missing",
-                ));
-            }
-            _ => "datePublished",
-        };
-        let date = string(object.get(date_field));
+        // datePublished, else dateModified, else dateCreated; with none readable, undated.
+        // A date-time without an offset (schema.org allows it) becomes its calendar date.
+        let (date, date_field, date_cut) = dates::published_at(
+            ["datePublished", "dateModified", "dateCreated"]
+                .map(|field| (field, object.get(field))),
+        );
+        cut.extend(date_cut);
         fields.push(("published_at", at(date_field)));
-        // A date-time without an offset (schema.org allows it) becomes its calendar date; a
-        // date the contract cannot read is passed on as it is, so the error names it.
-        let date = date
-            .map(|date| dates::to_contract(date).unwrap_or_else(|| date.to_owned()))
-            .map_or_else(
-                || object.get(date_field).cloned().unwrap_or(Value::Null),
-                Value::from,
-            );
         out.insert("published_at".into(), date);
 
         let identifier = self
@@ -401,6 +387,10 @@ impl<'a> Graph<'a> {
         });
         fields.push(("body", at("articleBody")));
         out.insert("body".into(), Value::Array(body));
+        if let Some(page) = page {
+            fields.push(("url", at("url")));
+            out.insert("url".into(), Value::from(page));
+        }
 
         let cited: Vec<Value> = self
             .many(object.get("citation"))

@@ -73,6 +73,12 @@ struct Probe {
     kind: Option<IgnoredAny>,
     #[serde(default, rename = "@graph")]
     graph: Option<IgnoredAny>,
+    #[serde(default)]
+    items: Option<IgnoredAny>,
+    #[serde(default)]
+    feed_url: Option<IgnoredAny>,
+    #[serde(default)]
+    home_page_url: Option<IgnoredAny>,
 }
 
 /// JSON Feed names its version by URL (`https://jsonfeed.org/version/1.1`; 1.0 feeds in the
@@ -113,13 +119,13 @@ fn shape(json: &str) -> (Format, Option<Option<Raw>>) {
     let Ok(probe) = serde_json::from_str::<Probe>(json) else {
         return (Format::Contract, None);
     };
-    if probe
-        .version
-        .as_ref()
-        .and_then(Raw::as_str)
-        .and_then(json_feed_version)
-        .is_some()
-    {
+    let version = probe.version.as_ref().and_then(Raw::as_str);
+    // Some generators write the version as a bare number ("1.0"); their `items` and the
+    // feed's own URLs still tell a JSON Feed from our index (which has `articles`).
+    let json_feed_shaped = probe.items.is_some()
+        && (probe.feed_url.is_some() || probe.home_page_url.is_some())
+        && version.is_some_and(|v| matches!(v, "1" | "1.0" | "1.1"));
+    if version.and_then(json_feed_version).is_some() || json_feed_shaped {
         (Format::JsonFeed, None)
     } else if probe.context.is_some() || probe.kind.is_some() || probe.graph.is_some() {
         (Format::JsonLd, None)
@@ -157,10 +163,13 @@ impl Adapted {
     }
 }
 
-/// What an adapter made of a whole document: its articles, and the next page if any.
+/// What an adapter made of a whole document: its articles, the items it could not use, and
+/// the next page if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdaptedFeed {
     pub articles: Vec<Adapted>,
+    /// Why each item that could not be made an article was left out, in document order.
+    pub skipped: Vec<ContractError>,
     /// The next page's URL (JSON Feed's `next_url`).
     pub next: Option<String>,
     /// Articles in the document, including those past [`limits::MAX_CARDS`] that were not read.
@@ -168,8 +177,20 @@ pub struct AdaptedFeed {
 }
 
 impl AdaptedFeed {
-    /// The document's articles, each slug made unique within it (a repeat gets `-2`, …).
-    fn new(mut articles: Vec<Adapted>, total: usize, next: Option<String>) -> Self {
+    /// The document's items as read, each usable one's slug made unique within it (a repeat
+    /// gets `-2`, …).
+    pub fn new(
+        items: Vec<Result<Adapted, ContractError>>,
+        total: usize,
+        next: Option<String>,
+    ) -> Self {
+        let (mut articles, mut skipped) = (Vec::new(), Vec::new());
+        for item in items {
+            match item {
+                Ok(article) => articles.push(article),
+                Err(err) => skipped.push(err),
+            }
+        }
         let mut slugs: Vec<String> = articles
             .iter()
             .map(|a| a.json["slug"].as_str().unwrap_or_default().to_owned())
@@ -180,6 +201,7 @@ impl AdaptedFeed {
         }
         Self {
             articles,
+            skipped,
             next,
             total,
         }
@@ -246,6 +268,9 @@ pub struct Converted {
     articles: Vec<ConvertedArticle>,
     next: Option<String>,
     total: usize,
+    /// Items left out because they could not be read, and why the first was.
+    skipped: usize,
+    first_skipped: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -255,19 +280,21 @@ struct ConvertedArticle {
     cut: Vec<AdapterCut>,
 }
 
-/// The cuts an adapter makes, as they cross from the adapter module to the app: only these
-/// two, since every other cut is the contract parser's, which the app makes again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The cuts an adapter makes, as they cross from the adapter module to the app: only these,
+/// since every other cut is the contract parser's, which the app makes again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 enum AdapterCut {
     BodyBlocks { shown: usize, total: usize },
     Html { read: usize, total: usize },
+    UnreadDate { text: String },
 }
 
 impl AdapterCut {
-    /// The adapters cut only these two; every other cut is the contract parser's, which the
-    /// app makes again when it reads the article.
+    /// The adapters cut only these; every other cut is the contract parser's, which the app
+    /// makes again when it reads the article.
     fn of(cut: &Cut) -> Option<Self> {
         match *cut {
+            Cut::UnreadDate { ref text } => Some(Self::UnreadDate { text: text.clone() }),
             Cut::Items {
                 what: Counted::BodyBlocks,
                 shown,
@@ -286,6 +313,7 @@ impl AdapterCut {
                 total,
             },
             Self::Html { read, total } => Cut::Html { read, total },
+            Self::UnreadDate { text } => Cut::UnreadDate { text },
         }
     }
 }
@@ -294,6 +322,10 @@ impl AdapterCut {
 /// article (an error names the original document's field, `items[2].title`). With `slug`,
 /// only the article the page asks for is kept (a document of several articles gives the one
 /// whose slug is `slug`, or its only one).
+///
+/// An item that cannot be read (no title, a date that is no date) is left out, and the page
+/// says how many were and why the first was ([`Cut::Skipped`]); only a document with no
+/// readable item at all is an error, the first item's.
 pub fn convert(
     format: Format,
     json: &str,
@@ -301,32 +333,84 @@ pub fn convert(
     html: &dyn HtmlParser,
 ) -> Result<Converted, ContractError> {
     let feed = adapt_foreign(format, json, html)?;
-    let validated = feed
-        .articles
-        .iter()
-        .map(|adapted| adapted.article().map(|article| (adapted, article.slug)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let count = validated.len();
-    let wanted = |article_slug: &str| slug.is_none_or(|slug| article_slug == slug || count == 1);
-    let articles: Vec<_> = validated
-        .into_iter()
-        .filter(|(_, article_slug)| wanted(article_slug))
-        .map(|(adapted, _)| ConvertedArticle {
-            json: adapted.json.to_string(),
-            cut: adapted.cut.iter().filter_map(AdapterCut::of).collect(),
-        })
-        .collect();
-    if let (Some(slug), true) = (slug, articles.is_empty()) {
-        return Err(ContractError::at(
-            "",
-            format!("the document has no article with slug `{slug}`"),
-        ));
+    let mut skipped = feed.skipped;
+    let mut validated = Vec::new();
+    for adapted in &feed.articles {
+        match adapted.article() {
+            Ok(article) => validated.push((adapted, article.slug)),
+            // Kept with its slug: a page that asks for this very article says why it failed.
+            Err(err) => skipped.push(err),
+        }
     }
+    if validated.is_empty()
+        && let Some(first) = first_in_document(&skipped)
+    {
+        return Err(first.clone());
+    }
+    if let Some(slug) = slug {
+        let count = validated.len();
+        let wanted = |article_slug: &str| article_slug == slug || count == 1;
+        let found = validated
+            .iter()
+            .find(|(_, article_slug)| wanted(article_slug));
+        let Some((adapted, _)) = found else {
+            return Err(unreadable_article(&feed.articles, slug).unwrap_or_else(|| {
+                ContractError::at(
+                    "",
+                    format!("the document has no article with slug `{slug}`"),
+                )
+            }));
+        };
+        return Ok(Converted {
+            articles: vec![ConvertedArticle::of(adapted)],
+            next: None,
+            total: 1,
+            skipped: 0,
+            first_skipped: None,
+        });
+    }
+    let first_skipped = first_in_document(&skipped).map(ToString::to_string);
     Ok(Converted {
-        articles,
+        articles: validated
+            .into_iter()
+            .map(|(adapted, _)| ConvertedArticle::of(adapted))
+            .collect(),
         next: feed.next,
         total: feed.total,
+        skipped: skipped.len(),
+        first_skipped,
     })
+}
+
+/// The error of the earliest item in the document, among the adapter's (in item order) and
+/// the contract's (about articles the adapter made, after them).
+fn first_in_document(skipped: &[ContractError]) -> Option<&ContractError> {
+    skipped.iter().min_by_key(|err| item_index(&err.path))
+}
+
+/// The index of the item an error's path is about (`items[12].title` → 12), for ordering.
+fn item_index(path: &str) -> usize {
+    path.split_once('[')
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .and_then(|(index, _)| index.parse().ok())
+        .unwrap_or(usize::MAX)
+}
+
+/// Why the article with `slug` could not be read, if the adapter made one with that slug.
+fn unreadable_article(articles: &[Adapted], slug: &str) -> Option<ContractError> {
+    articles
+        .iter()
+        .find(|a| a.json["slug"].as_str() == Some(slug))
+        .and_then(|a| a.article().err())
+}
+
+impl ConvertedArticle {
+    fn of(adapted: &Adapted) -> Self {
+        Self {
+            json: adapted.json.to_string(),
+            cut: adapted.cut.iter().filter_map(AdapterCut::of).collect(),
+        }
+    }
 }
 
 impl Converted {
@@ -335,7 +419,7 @@ impl Converted {
             .iter()
             .map(|converted| {
                 let mut article = Article::from_json(&converted.json)?;
-                let cut: Vec<Cut> = converted.cut.iter().map(|c| c.cut()).collect();
+                let cut: Vec<Cut> = converted.cut.iter().cloned().map(AdapterCut::cut).collect();
                 limits::merge(&cut, &mut article.cut);
                 Ok(article)
             })
@@ -345,15 +429,21 @@ impl Converted {
     /// The document as a contract index page that carries its articles in full.
     pub fn into_page(self) -> Result<FeedPage, ContractError> {
         let articles = self.articles()?;
-        let cut = if self.total > articles.len() {
-            vec![Cut::Items {
+        let mut cut = Vec::new();
+        if let Some(first) = self.first_skipped {
+            cut.push(Cut::Skipped {
+                count: self.skipped,
+                total: self.total.min(limits::MAX_CARDS),
+                first,
+            });
+        }
+        if self.total > limits::MAX_CARDS {
+            cut.push(Cut::Items {
                 what: Counted::ArticlesOnPage,
-                shown: articles.len(),
+                shown: limits::MAX_CARDS,
                 total: self.total,
-            }]
-        } else {
-            Vec::new()
-        };
+            });
+        }
         Ok(FeedPage {
             articles: articles.iter().map(Card::from).collect(),
             next: self.next,

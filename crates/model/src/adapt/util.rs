@@ -49,11 +49,7 @@ pub fn last_segment(url: &str) -> Option<&str> {
 
 /// The host of an http(s) URL without `www.`, as a name for a link ("sciencedaily.com").
 pub fn host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = host.split(':').next()?.trim_start_matches("www.");
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+    crate::link::site_name(url)
 }
 
 /// Plain text as paragraph blocks: paragraphs are separated by blank lines, and the line
