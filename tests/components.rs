@@ -90,8 +90,8 @@ fn reference() -> Article {
     Article::from_json(REFERENCE).unwrap()
 }
 
-fn date(text: &str) -> PublishedAt {
-    PublishedAt::parse(text).unwrap()
+fn date(text: &str) -> Option<PublishedAt> {
+    Some(PublishedAt::parse(text).unwrap())
 }
 
 fn pillar(slug: &str, name: &str) -> Pillar {
@@ -208,6 +208,43 @@ fn kicker_and_dateline() {
     );
     assert_eq!(times[0].text_content().unwrap(), "Thursday, July 2, 2026");
     assert_eq!(times[1].text_content().unwrap(), "Jul 2, 2026");
+
+    // An article its publisher gave no date says so, with no `<time>` to mislead machines.
+    let m = Mounted::new(|| view! { <Dateline published_at=None /> });
+    assert_eq!(m.text(".undated"), "Undated");
+    m.none("time");
+}
+
+#[wasm_bindgen_test]
+fn an_article_without_a_body_links_to_its_source() {
+    let doc = serde_json::json!({
+        "slug": "s", "headline": "Only a summary", "published_at": null,
+        "summary": "The feed gives this much.",
+        "url": "https://www.news.example.org/2026/only-a-summary",
+        "publisher": { "name": "News" }, "status_label": "Published",
+    });
+    let article = Arc::new(Article::from_json(&doc.to_string()).unwrap());
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    let link = m.one(".full-article a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://www.news.example.org/2026/only-a-summary")
+    );
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Read the full article at news.example.org"
+    );
+    assert_eq!(m.text(".summary-box"), "The feed gives this much.");
+    assert_eq!(m.text(".dateline"), "Undated");
+    assert_eq!(m.text(".publisher-line"), "News · Published");
+    // No "1 min read" for text that is elsewhere, and no empty body.
+    m.none(".reading-time");
+    m.none(".article-body");
+
+    // With a body, the body is the article: no such link.
+    let article = Arc::new(reference());
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    m.none(".full-article");
 }
 
 #[wasm_bindgen_test]
@@ -756,4 +793,22 @@ fn a_card_list_says_what_the_index_left_out() {
 
     let m = Mounted::new(|| view! { <CardList cards=Vec::new() /> });
     m.none("[role=note]");
+
+    // A feed's items that could not be read: one line, under its own lead.
+    let cut = vec![Cut::Skipped {
+        count: 2,
+        total: 25,
+        first: "items[3].title: required, but missing".into(),
+    }];
+    let m = Mounted::new(move || view! { <CardList cards=Vec::new() cut /> });
+    assert_eq!(
+        m.text("[role=note] p"),
+        "Not every item of this feed could be read."
+    );
+    assert_eq!(
+        m.texts("[role=note] li"),
+        [
+            "2 of 25 items could not be read and were left out (the first, items[3].title: required, but missing)."
+        ]
+    );
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{CutNotice, Dateline, Kicker, PillarBadges, use_paths};
 use crate::source::Store;
-use signal_model::{Card, Cut, text};
+use signal_model::{Card, Cut, Noticed, text};
 
 /// Longest card summary, in characters: about three lines on a phone.
 const CARD_SUMMARY_CHARS: usize = 220;
@@ -50,7 +50,7 @@ pub fn CardList(
     cut: Vec<Cut>,
 ) -> impl IntoView {
     view! {
-        <CutNotice cut lead="This index is too long to show in full." />
+        <CutNotice cut about=Noticed::Index />
         <ol class="cards">
             {cards.into_iter().map(|card| view! { <li><ArticleCard card /></li> }).collect_view()}
         </ol>

@@ -6,7 +6,7 @@ use super::{
     ArticleHeader, BodyBlocks, CutNotice, FullArticleLink, PillarSection, Sources, SummaryBox,
     SummaryBoxes,
 };
-use signal_model::{Article, text};
+use signal_model::{Article, Noticed, text};
 
 /// The article laid out like the reference page.
 #[component]
@@ -24,7 +24,7 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                 status_label=a.status_label
                 reading_time
             />
-            <CutNotice cut=a.cut />
+            <CutNotice cut=a.cut about=Noticed::Article />
             {a.summary.map(|text| view! { <SummaryBox text /> })}
             <SummaryBoxes boxes=a.summary_boxes />
             <PillarSection pillars=a.pillars />

@@ -7,11 +7,13 @@ use signal_model::{Block, RichText};
 
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
-    view! {
-        <div class="article-body">
-            {blocks.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
-        </div>
-    }
+    (!blocks.is_empty()).then(|| {
+        view! {
+            <div class="article-body">
+                {blocks.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
+            </div>
+        }
+    })
 }
 
 #[component]

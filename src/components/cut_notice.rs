@@ -1,20 +1,15 @@
 use leptos::prelude::*;
 
-use signal_model::Cut;
+use signal_model::{Cut, Noticed, limits};
 
-/// Says what the reader left out of a document past its limits ("Showing the first 2,000 of
-/// 50,000 body blocks."); nothing at all for an ordinary document.
+/// Says what the reader left out of a document ("Showing the first 2,000 of 50,000 body
+/// blocks.", "1 of 25 items could not be read …"); nothing at all for an ordinary document.
 #[component]
-pub fn CutNotice(
-    cut: Vec<Cut>,
-    /// The sentence before the list.
-    #[prop(into, default = "This article is too long to show in full.".to_owned())]
-    lead: String,
-) -> impl IntoView {
+pub fn CutNotice(cut: Vec<Cut>, about: Noticed) -> impl IntoView {
     (!cut.is_empty()).then(|| {
         view! {
             <div class="cut-notice" role="note">
-                <p>{lead}</p>
+                <p>{limits::notice_lead(&cut, about)}</p>
                 <ul>{cut.iter().map(|cut| view! { <li>{cut.message()}</li> }).collect_view()}</ul>
             </div>
         }

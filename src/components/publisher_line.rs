@@ -20,7 +20,10 @@ pub fn PublisherLine(
         None => view! { <span>{p.name}</span> }.into_any(),
     });
     let separator = name.is_some().then_some(" · ");
-    let status = status_label.map(|label| format!("{label} "));
+    let status = match published_at {
+        Some(_) => status_label.map(|label| format!("{label} ")),
+        None => status_label,
+    };
     Some(view! {
         <p class="publisher-line">
             {name} {separator} {status} {published_at.map(|date| view! { <Dateline published_at=Some(date) /> })}

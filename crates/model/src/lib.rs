@@ -31,6 +31,6 @@ pub use body::{BLOCK_FIELDS, Block, LINK_FIELDS};
 pub use date::PublishedAt;
 pub use error::ContractError;
 pub use feed::{Card, FeedPage};
-pub use limits::{Counted, Cut, Shortened};
+pub use limits::{Counted, Cut, Noticed, Shortened};
 pub use link::{AppPaths, ExternalUrl, Route};
 pub use rich_text::{RichText, Span};

@@ -203,7 +203,39 @@ impl Shortened {
     }
 }
 
+/// What a notice of cuts is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noticed {
+    Article,
+    Index,
+}
+
+/// The sentence before a notice's list of cuts: whether the document was too long, could
+/// not all be read, or both.
+pub fn notice_lead(cuts: &[Cut], about: Noticed) -> &'static str {
+    let too_long = cuts.iter().any(Cut::is_limit);
+    let unread = cuts.iter().any(|cut| !cut.is_limit());
+    match (about, too_long, unread) {
+        (Noticed::Article, true, false) => "This article is too long to show in full.",
+        (Noticed::Article, false, _) => "Part of this article could not be read.",
+        (Noticed::Article, true, true) => {
+            "This article is too long to show in full, and part of it could not be read."
+        }
+        (Noticed::Index, true, false) => "This index is too long to show in full.",
+        (Noticed::Index, false, _) => "Not every item of this feed could be read.",
+        (Noticed::Index, true, true) => {
+            "This index is too long to show in full, and not every item could be read."
+        }
+    }
+}
+
 impl Cut {
+    /// Whether this is one of the reader's limits (the document was too long), rather than
+    /// something it could not read.
+    pub fn is_limit(&self) -> bool {
+        !matches!(self, Self::Skipped { .. } | Self::UnreadDate { .. })
+    }
+
     /// The sentence that tells the reader.
     pub fn message(&self) -> String {
         match *self {
