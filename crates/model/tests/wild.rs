@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
 use serde_json::Value;
-use signal_model::FeedPage;
 use signal_model::adapt::native_html::NativeHtml;
-use signal_model::adapt::read_index;
+use signal_model::adapt::{read_article, read_index};
+use signal_model::{AppPaths, Block, FeedPage};
 
 fn wild(folder: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -202,4 +202,147 @@ fn real_json_ld_pages_are_read() {
     for failure in &failures {
         println!("  not read: {failure}");
     }
+}
+
+/// What the browser test (`tests/e2e/wild.test.mjs`) must see for one corpus document: what
+/// this native pipeline makes of it. The browser reads the same document through its own
+/// HTML parser, so the test also compares the two parsers over the whole corpus.
+#[derive(serde::Serialize)]
+struct Expected {
+    /// The file under `tests/fixtures/wild/`.
+    file: String,
+    /// The `Content-Type` it is served with.
+    content_type: &'static str,
+    /// What is served instead of the file, when the file is not itself the document: a
+    /// page's JSON-LD blocks, as one document.
+    document: Option<String>,
+    /// The feed's cards' headlines, in the order the feed shows them.
+    cards: Vec<String>,
+    /// The feed's notice, one line per cut.
+    notices: Vec<String>,
+    /// The first card's article.
+    article: Option<ExpectedArticle>,
+    /// Why the document cannot be read at all.
+    error: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct ExpectedArticle {
+    /// Its page in the reader, at `/`.
+    path: String,
+    headline: String,
+    /// The text of its first paragraph, if it has one.
+    paragraph: Option<String>,
+    /// "Read the full article at …" and where it leads, for an article without a body.
+    full_article: Option<(String, String)>,
+    notices: Vec<String>,
+}
+
+fn expected(
+    file: String,
+    content_type: &'static str,
+    document: Option<String>,
+    text: &str,
+) -> Expected {
+    let page = match read_index(text, &NativeHtml) {
+        Ok(page) => page,
+        Err(err) => {
+            return Expected {
+                file,
+                content_type,
+                document,
+                cards: Vec::new(),
+                notices: Vec::new(),
+                article: None,
+                error: Some(err.to_string()),
+            };
+        }
+    };
+    let cards = signal_model::feed::merge_pages([&page]);
+    let article = cards.first().map(|card| {
+        let article = read_article(text, &card.slug, &NativeHtml)
+            .unwrap_or_else(|e| panic!("{file}: the first card's article: {e}"));
+        let paragraph = article.body.iter().find_map(|block| match block {
+            Block::Paragraph(text) => Some(text.plain()),
+            _ => None,
+        });
+        ExpectedArticle {
+            path: AppPaths::new("/").article(&card.slug),
+            headline: article.headline.clone(),
+            paragraph,
+            full_article: signal_model::text::full_article_link(&article)
+                .map(|(label, url)| (label, url.as_str().to_owned())),
+            notices: article.cut.iter().map(|cut| cut.message()).collect(),
+        }
+    });
+    Expected {
+        file,
+        content_type,
+        document,
+        cards: cards.iter().map(|card| card.headline.clone()).collect(),
+        notices: page.cut.iter().map(|cut| cut.message()).collect(),
+        article,
+        error: None,
+    }
+}
+
+/// Writes `tests/fixtures/wild-expected.json` (with `UPDATE_WILD_EXPECTED=1`), or fails when
+/// it is stale: the browser test reads it.
+#[test]
+fn the_browser_test_expects_what_the_model_makes() {
+    let mut all = Vec::new();
+    for path in wild("jsonfeed") {
+        let text = std::fs::read_to_string(&path).expect("a UTF-8 feed");
+        all.push(expected(
+            format!("jsonfeed/{}", name(&path)),
+            "application/feed+json",
+            None,
+            &text,
+        ));
+    }
+    for path in wild("jsonld") {
+        let file = name(&path);
+        let source = std::fs::read_to_string(&path).expect("a UTF-8 page");
+        let blocks = if file.ends_with(".js") {
+            js_linked_data(&source)
+        } else {
+            script_blocks(&source)
+        };
+        // A page without JSON-LD is served as the page it is, and the reader says so.
+        let Some(document) = json_ld_document(&blocks) else {
+            all.push(Expected {
+                file: format!("jsonld/{file}"),
+                content_type: "text/html; charset=utf-8",
+                document: None,
+                cards: Vec::new(),
+                notices: Vec::new(),
+                article: None,
+                error: Some(
+                    "The server sent text/html instead of JSON. Check the address in \
+                     signal:api-base."
+                        .into(),
+                ),
+            });
+            continue;
+        };
+        all.push(expected(
+            format!("jsonld/{file}"),
+            "application/ld+json",
+            Some(document.clone()),
+            &document,
+        ));
+    }
+    let actual = serde_json::to_string_pretty(&all).expect("JSON") + "\n";
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/wild-expected.json");
+    if std::env::var_os("UPDATE_WILD_EXPECTED").is_some() {
+        std::fs::write(&path, &actual).expect("written");
+        return;
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == actual,
+        "tests/fixtures/wild-expected.json is stale: regenerate it with \
+         `UPDATE_WILD_EXPECTED=1 cargo test -p signal-model --test wild`"
+    );
 }

@@ -1,0 +1,147 @@
+// Any backend, as found in the wild: every document of the real-world corpus
+// (tests/fixtures/wild/, see its SOURCES.md) served on its own origin with its format's
+// Content-Type, and the release build pointed at it. What each page must show is what the
+// native pipeline makes of the same document (tests/fixtures/wild-expected.json, written by
+// crates/model/tests/wild.rs): so this also compares the browser's parsers with the native
+// ones over the whole corpus.
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, DIST, ROOT, deploySite, settled } from "./harness.mjs";
+import { startHeaderHost } from "./servers.mjs";
+
+const EXPECTED = JSON.parse(await readFile(join(ROOT, "tests/fixtures/wild-expected.json"), "utf8"));
+// WILD_ONLY=<part of a file name>: only those documents (when looking into one).
+const ONLY = process.env.WILD_ONLY ?? "";
+const API_MARK = "__WILD_DOCUMENT__";
+
+let site;
+let host;
+let docs;
+let browser;
+
+/** Serves entry `i` of EXPECTED at `/<i>/<file name>`, as its format's servers do, with CORS. */
+async function startDocuments() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const index = Number(new URL(req.url, "http://localhost").pathname.split("/")[1]);
+    const entry = EXPECTED[index];
+    if (!entry) {
+      res.writeHead(404, { "access-control-allow-origin": "*" }).end();
+      return;
+    }
+    const body = entry.document ?? (await readFile(join(ROOT, "tests/fixtures/wild", entry.file)));
+    res.writeHead(200, {
+      "content-type": entry.content_type,
+      "access-control-allow-origin": "*",
+      "cache-control": "no-store",
+    });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  return {
+    requests,
+    url: (index) => `http://127.0.0.1:${server.address().port}/${index}/${EXPECTED[index].file.split("/").pop()}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+before(async () => {
+  docs = await startDocuments();
+  // One deployment; each document's test points its signal:api-base at that document.
+  site = await deploySite(DIST, API_MARK);
+  host = await startHeaderHost({ root: site.dir, fallback: "404.html", fallbackStatus: 404, substitute: {} });
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await docs?.close();
+  await site?.remove();
+});
+
+const squash = (text) => (text ?? "").replace(/\s+/g, " ").trim();
+
+/** A page in a fresh context, with its uncaught errors and console errors kept. */
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) page.problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(host.url + path.replace(/^\//, ""));
+  await settled(page);
+  return page;
+}
+
+const allText = (page, selector) => page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent));
+
+/** The article page shows what the native pipeline made of the article. */
+async function checkArticle(page, article, file) {
+  assert.equal(squash(await page.locator("h1.headline").textContent()), squash(article.headline), `${file}: headline`);
+  if (article.paragraph !== null) {
+    const body = squash(await page.locator(".article-body").textContent());
+    assert.ok(body.includes(squash(article.paragraph).slice(0, 200)), `${file}: the first paragraph is in the body`);
+  }
+  if (article.full_article) {
+    const [label, href] = article.full_article;
+    const link = page.locator(".full-article a");
+    assert.equal(squash(await link.textContent()), label, `${file}: the link to the full article`);
+    assert.equal(await link.getAttribute("href"), href, `${file}: where it leads`);
+  } else {
+    assert.equal(await page.locator(".full-article").count(), 0, `${file}: a body, so no link instead`);
+  }
+  assert.deepEqual((await allText(page, ".article [role=note] li")).map(squash), article.notices, `${file}: notices`);
+}
+
+test(`every document of the corpus renders in Chromium (${EXPECTED.length} documents)`, async (t) => {
+  let rendered = 0;
+  let refused = 0;
+  const failures = [];
+  for (const [index, entry] of EXPECTED.entries()) {
+    if (!entry.file.includes(ONLY)) continue;
+    host.substitute[API_MARK] = docs.url(index);
+    const pages = [];
+    try {
+      const feed = await open("/");
+      pages.push(feed);
+      if (entry.error !== null) {
+        // Nothing a reader could show: the page says why, in the model's words.
+        assert.equal(squash(await feed.locator(".problem").textContent()), squash(entry.error), `${entry.file}: the error`);
+        refused += 1;
+      } else {
+        assert.deepEqual((await allText(feed, ".card-headline")).map(squash), entry.cards.map(squash), `${entry.file}: the cards`);
+        assert.deepEqual((await allText(feed, ".feed [role=note] li")).map(squash), entry.notices, `${entry.file}: the feed's notice`);
+        // The first card opens its article without another request for the document.
+        const requested = docs.requests.length;
+        await feed.locator(".card-headline a").first().click();
+        await feed.waitForURL((url) => url.pathname === entry.article.path);
+        await settled(feed);
+        await checkArticle(feed, entry.article, entry.file);
+        assert.equal(docs.requests.length, requested, `${entry.file}: no second request for the document`);
+        // A direct link to it works on a fresh load.
+        const direct = await open(entry.article.path);
+        pages.push(direct);
+        await checkArticle(direct, entry.article, entry.file);
+        rendered += 1;
+      }
+      for (const page of pages) assert.deepEqual(page.problems, [], `${entry.file}: no uncaught or console errors`);
+    } catch (err) {
+      failures.push(err.message.split("\n")[0]);
+    } finally {
+      for (const page of pages) await page.context().close();
+    }
+  }
+  t.diagnostic(`${rendered}/${EXPECTED.length} render; ${refused} say plainly why they cannot be shown`);
+  console.log(`wild corpus: ${rendered}/${EXPECTED.length} render; ${refused} say plainly why they cannot be shown`);
+  assert.deepEqual(failures, []);
+  if (!ONLY) assert.equal(rendered + refused, EXPECTED.length);
+});
