@@ -18,8 +18,11 @@ const EXPECTED = JSON.parse(await readFile(join(ROOT, "tests/fixtures/wild-expec
 const ONLY = process.env.WILD_ONLY ?? "";
 const API_MARK = "__WILD_DOCUMENT__";
 
+// Documents are checked this many at a time, each worker with its own host of the site.
+const WORKERS = 3;
+
 let site;
-let host;
+let hosts = [];
 let docs;
 let browser;
 
@@ -55,23 +58,28 @@ before(async () => {
   docs = await startDocuments();
   // One deployment; each document's test points its signal:api-base at that document.
   site = await deploySite(DIST, API_MARK);
-  host = await startHeaderHost({ root: site.dir, fallback: "404.html", fallbackStatus: 404, substitute: {} });
+  for (let i = 0; i < WORKERS; i += 1) {
+    hosts.push(await startHeaderHost({ root: site.dir, fallback: "404.html", fallbackStatus: 404, substitute: {} }));
+  }
   browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   await browser?.close();
-  await host?.close();
+  await Promise.all(hosts.map((host) => host.close()));
   await docs?.close();
   await site?.remove();
 });
 
 const squash = (text) => (text ?? "").replace(/\s+/g, " ").trim();
 
-/** A page in a fresh context, with its uncaught errors and console errors kept. */
-async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+/**
+ * A new page of `host`'s browser context (one per host, so the app's wasm is compiled once
+ * per host, not once per document), with its uncaught errors and console errors kept.
+ */
+async function open(host, path) {
+  host.context ??= await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await host.context.newPage();
   page.problems = [];
   page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
   page.on("console", (msg) => {
@@ -102,46 +110,60 @@ async function checkArticle(page, article, file) {
   assert.deepEqual((await allText(page, ".article [role=note] li")).map(squash), article.notices, `${file}: notices`);
 }
 
+/** Checks one document on `host`; throws what is wrong. Returns whether it rendered. */
+async function checkDocument(host, index, entry) {
+  host.substitute[API_MARK] = docs.url(index);
+  const pages = [];
+  try {
+    const feed = await open(host, "/");
+    pages.push(feed);
+    if (entry.error !== null) {
+      // Nothing a reader could show: the page says why, in the model's words.
+      assert.equal(squash(await feed.locator(".problem").textContent()), squash(entry.error), `${entry.file}: the error`);
+    } else {
+      assert.deepEqual((await allText(feed, ".card-headline")).map(squash), entry.cards.map(squash), `${entry.file}: the cards`);
+      assert.deepEqual((await allText(feed, ".feed [role=note] li")).map(squash), entry.notices, `${entry.file}: the feed's notice`);
+      // The first card opens its article without another request for the document.
+      const requested = docs.requests.filter((url) => url.startsWith(`/${index}/`)).length;
+      await feed.locator(".card-headline a").first().click();
+      await feed.waitForURL((url) => url.pathname === entry.article.path);
+      await settled(feed);
+      await checkArticle(feed, entry.article, entry.file);
+      const now = docs.requests.filter((url) => url.startsWith(`/${index}/`)).length;
+      assert.equal(now, requested, `${entry.file}: no second request for the document`);
+      // A direct link to it works on a fresh load.
+      const direct = await open(host, entry.article.path);
+      pages.push(direct);
+      await checkArticle(direct, entry.article, entry.file);
+    }
+    for (const page of pages) assert.deepEqual(page.problems, [], `${entry.file}: no uncaught or console errors`);
+    return entry.error === null;
+  } finally {
+    for (const page of pages) await page.close();
+  }
+}
+
 test(`every document of the corpus renders in Chromium (${EXPECTED.length} documents)`, async (t) => {
   let rendered = 0;
   let refused = 0;
   const failures = [];
-  for (const [index, entry] of EXPECTED.entries()) {
-    if (!entry.file.includes(ONLY)) continue;
-    host.substitute[API_MARK] = docs.url(index);
-    const pages = [];
-    try {
-      const feed = await open("/");
-      pages.push(feed);
-      if (entry.error !== null) {
-        // Nothing a reader could show: the page says why, in the model's words.
-        assert.equal(squash(await feed.locator(".problem").textContent()), squash(entry.error), `${entry.file}: the error`);
-        refused += 1;
-      } else {
-        assert.deepEqual((await allText(feed, ".card-headline")).map(squash), entry.cards.map(squash), `${entry.file}: the cards`);
-        assert.deepEqual((await allText(feed, ".feed [role=note] li")).map(squash), entry.notices, `${entry.file}: the feed's notice`);
-        // The first card opens its article without another request for the document.
-        const requested = docs.requests.length;
-        await feed.locator(".card-headline a").first().click();
-        await feed.waitForURL((url) => url.pathname === entry.article.path);
-        await settled(feed);
-        await checkArticle(feed, entry.article, entry.file);
-        assert.equal(docs.requests.length, requested, `${entry.file}: no second request for the document`);
-        // A direct link to it works on a fresh load.
-        const direct = await open(entry.article.path);
-        pages.push(direct);
-        await checkArticle(direct, entry.article, entry.file);
-        rendered += 1;
+  const queue = [...EXPECTED.entries()].filter(([, entry]) => entry.file.includes(ONLY));
+  await Promise.all(
+    hosts.map(async (host) => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [index, entry] = next;
+        try {
+          if (await checkDocument(host, index, entry)) rendered += 1;
+          else refused += 1;
+        } catch (err) {
+          failures.push(err.message.split("\n")[0]);
+        }
       }
-      for (const page of pages) assert.deepEqual(page.problems, [], `${entry.file}: no uncaught or console errors`);
-    } catch (err) {
-      failures.push(err.message.split("\n")[0]);
-    } finally {
-      for (const page of pages) await page.context().close();
-    }
-  }
-  t.diagnostic(`${rendered}/${EXPECTED.length} render; ${refused} say plainly why they cannot be shown`);
-  console.log(`wild corpus: ${rendered}/${EXPECTED.length} render; ${refused} say plainly why they cannot be shown`);
-  assert.deepEqual(failures, []);
+    }),
+  );
+  const summary = `${rendered}/${EXPECTED.length} render; ${refused} say plainly why they cannot be shown`;
+  t.diagnostic(summary);
+  console.log(`wild corpus: ${summary}`);
+  assert.deepEqual(failures.sort(), []);
   if (!ONLY) assert.equal(rendered + refused, EXPECTED.length);
 });
