@@ -248,12 +248,7 @@ impl Store {
         let by_slug = config.by_slug();
         self.fetch_document(config, slug, async move |json: &str| {
             // WordPress answers a slug it does not have with an empty list.
-            if by_slug
-                && json
-                    .chars()
-                    .filter(|c| !c.is_ascii_whitespace())
-                    .eq("[]".chars())
-            {
+            if by_slug && api::is_empty_list(json) {
                 return Err(FetchError::NotFound);
             }
             formats::read_article(json, &wanted).await
@@ -321,10 +316,21 @@ impl Store {
             Config::timeout_seconds,
         );
         let page_url = url.clone();
+        let posts_api = inner.config.as_ref().is_ok_and(Config::by_slug);
         let fetch = inner.pages.fetch(
             url,
             timeout,
             async move |json: &str, paging: &http::Paging| {
+                // A WordPress site without posts lists none: an empty index, not an error.
+                if posts_api && api::is_empty_list(json) {
+                    return Ok(FeedPage {
+                        articles: Vec::new(),
+                        next: None,
+                        next_page: None,
+                        full: Vec::new(),
+                        cut: Vec::new(),
+                    });
+                }
                 let mut page = formats::read_index(json).await?;
                 // A list whose body names no next page may still have one: WordPress says so
                 // in its headers. Never a page past the last, which it answers with an error.

@@ -290,6 +290,15 @@ pub fn with_page(url: &str, page: u64) -> String {
     }
 }
 
+/// Whether a document is an empty list (`[]`, white space aside): WordPress's answer for a
+/// slug it does not have, and its list of a site without posts. Nothing in it says it is
+/// WordPress's, so the app asks only where the API is known to be a posts API.
+pub fn is_empty_list(json: &str) -> bool {
+    json.chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .eq("[]".chars())
+}
+
 /// The page after `url` when the API says how many pages there are (WordPress's
 /// `X-WP-TotalPages`): the page `url` asks for (`page`, 1 without one) plus one, if there is
 /// one. WordPress answers a page past the last with an error, so none is ever asked for.

@@ -6,7 +6,9 @@
 use serde_json::{Value, json};
 use signal_model::adapt::native_html::NativeHtml;
 use signal_model::adapt::{Format, Reading, convert, read_article, read_index, reading};
-use signal_model::api::{ApiBase, Kind, WebUrl, next_link, next_page_number, with_page};
+use signal_model::api::{
+    ApiBase, Kind, WebUrl, is_empty_list, next_link, next_page_number, with_page,
+};
 use signal_model::{Article, Block, Route};
 
 fn detect(json: &Value) -> Format {
@@ -537,4 +539,13 @@ fn the_link_header_gives_the_next_page() {
     assert_eq!(next_link("").as_deref(), None);
     assert_eq!(next_link("<>; rel=next").as_deref(), None);
     assert_eq!(next_link("garbage; rel=next").as_deref(), None);
+}
+
+#[test]
+fn an_empty_list_is_told_apart() {
+    assert!(is_empty_list("[]"));
+    assert!(is_empty_list(" [\n ]\n"));
+    assert!(!is_empty_list("[1]"));
+    assert!(!is_empty_list("{}"));
+    assert!(!is_empty_list(""));
 }
