@@ -549,3 +549,50 @@ fn an_empty_list_is_told_apart() {
     assert!(!is_empty_list("{}"));
     assert!(!is_empty_list(""));
 }
+
+fn wild(path: &str) -> String {
+    let path = format!(
+        "{}/../../tests/fixtures/wild/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Real responses (see `tests/fixtures/wild/SOURCES.md`) read as the by-slug answers they are.
+#[test]
+fn real_single_posts_are_read_by_slug() {
+    let wp = wild("wordpress/migrate-mg-wp-api-single-post-with-html-in-title.json");
+    let article = read_article(&wp, "my-awesome-post", &NativeHtml).expect("a WordPress post");
+    // HTML in `title.rendered` is reduced to its text.
+    assert!(
+        article
+            .headline
+            .starts_with("Lorem ipsum dolor sit amet, consectetur")
+    );
+    assert!(!article.headline.contains('<'));
+    // `date_gmt` (UTC), not the site's local `date`.
+    assert_eq!(article.published_at.machine(), "2019-11-07T15:36:54Z");
+    let pillars: Vec<&str> = article.pillars.iter().map(|p| p.name.as_str()).collect();
+    assert!(pillars.contains(&"Bar & Baz"), "{pillars:?}");
+    assert_eq!(
+        article.summary.as_deref(),
+        Some("This is my strong headline thing. Here we have some excerpt content\u{2026}")
+    );
+
+    let ghost = wild("ghost/migrate-ghost2-posts-include-authors-tags.json");
+    let article = read_article(&ghost, "welcome-short", &NativeHtml).expect("a Ghost post");
+    assert_eq!(article.headline, "Welcome");
+    assert_eq!(article.published_at.machine(), "2012-11-27T15:30:00Z");
+    assert_eq!(
+        article
+            .pillars
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect::<Vec<_>>(),
+        ["getting-started"]
+    );
+    assert_eq!(
+        article.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("demo.ghost.io")
+    );
+}
