@@ -9,9 +9,11 @@
     return location.pathname.slice(base.length).replace(/^\/+|\/+$/g, "").split("/");
   })();
   var api = apiBase();
-  // Whether the API names one document (`feed.json`, `?feed`) rather than a folder: then that
-  // document is read first on every page (crates/model/src/api.rs, names_document).
-  var named = !!api && (api.search !== "" || /\.[^/]*$/.test(api.pathname));
+  // What the API names (crates/model/src/api.rs, kind): a WordPress or Ghost posts API, whose
+  // articles are asked for by slug; one document (`feed.json`, `?feed`), read first on every
+  // page; or a folder.
+  var kind = api ? apiKind(api) : null;
+  var named = !!api && kind !== "folder";
   var article = !!route && route.length === 2 && route[0] === "articles";
 
   // The reader's remembered theme, so a page never flashes in the wrong colours while the app
@@ -112,6 +114,24 @@
         : null;
     var index = (route.length === 1 && route[0] === "") || (route.length === 2 && route[0] === "pillars");
     if (!slug && !index) return null;
+    if (kind === "wordpress" || kind === "ghost") {
+      // The index as ApiBase::resolve makes it: WordPress with `_embed` (the posts' terms),
+      // Ghost's path with its slash.
+      if (kind === "wordpress" && !hasParam(api.search, "_embed")) {
+        api.search = addParam(api.search, "_embed=wp:term");
+      }
+      if (kind === "ghost" && api.pathname.slice(-1) !== "/") api.pathname += "/";
+      if (!slug) return api.href;
+      // One post by its slug (ApiBase::article_url).
+      var encoded = encodeURIComponent(decodeSegment(slug));
+      if (kind === "wordpress") {
+        api.search = addParam(withoutParams(api.search, ["page", "offset", "slug"]), "slug=" + encoded);
+      } else {
+        api.search = withoutParams(api.search, ["page", "limit", "filter", "order"]);
+        api.pathname += "slug/" + encoded + "/";
+      }
+      return api.href;
+    }
     if (named) return api.href;
     if (api.pathname.slice(-1) !== "/") api.pathname += "/";
     api.search = "";
@@ -120,6 +140,45 @@
     return slug
       ? new URL("articles/" + encodeURIComponent(decodeSegment(slug)) + ".json", api).href
       : new URL("articles.json", api).href;
+  }
+
+  // "wordpress", "ghost", "document" or "folder", as kind() in crates/model/src/api.rs.
+  function apiKind(url) {
+    var path = url.pathname.replace(/\/$/, "");
+    var route = param(url.search, "rest_route");
+    route = route === null ? null : route.replace(/%2f/gi, "/");
+    if (/\/wp-json\/wp\/v2\/posts$/.test(path) || route === "/wp/v2/posts" || route === "/wp/v2/posts/") {
+      return "wordpress";
+    }
+    if (/\/ghost\/api(\/canary|\/v[0-9][0-9.]*)?\/content\/posts$/.test(path)) return "ghost";
+    return url.search !== "" || /\.[^/]*$/.test(url.pathname) ? "document" : "folder";
+  }
+
+  // A query's parameters as written, and the helpers over them (api.rs: params, param,
+  // without_params, add_param): no decoding, so that the URL is the app's to the byte.
+  function params(search) {
+    return search.replace(/^\?/, "").split("&").filter(function (p) { return p !== ""; });
+  }
+  function paramName(p) {
+    var at = p.indexOf("=");
+    return at < 0 ? p : p.slice(0, at);
+  }
+  function param(search, name) {
+    var found = params(search).filter(function (p) { return paramName(p) === name; })[0];
+    if (found === undefined) return null;
+    var at = found.indexOf("=");
+    return at < 0 ? "" : found.slice(at + 1);
+  }
+  function hasParam(search, name) {
+    return param(search, name) !== null;
+  }
+  function withoutParams(search, names) {
+    var kept = params(search).filter(function (p) { return names.indexOf(paramName(p)) < 0; });
+    return kept.length ? "?" + kept.join("&") : "";
+  }
+  function addParam(search, p) {
+    var rest = withoutParams(search, []);
+    return rest === "" ? "?" + p : rest + "&" + p;
   }
 
   // A path segment decoded as AppPaths::route_of decodes it: a `%` that starts no escape

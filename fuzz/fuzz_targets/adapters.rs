@@ -1,5 +1,5 @@
-//! A document of any shape, as the app reads it: the format is detected, then a JSON Feed or
-//! JSON-LD document is adapted (HTML content through html5ever, the browser's algorithm)
+//! A document of any shape, as the app reads it: the format is detected, then a JSON Feed,
+//! JSON-LD, WordPress or Ghost document is adapted (HTML content through html5ever, the browser's algorithm)
 //! and validated, as an index page and as an article.
 #![no_main]
 

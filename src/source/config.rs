@@ -152,6 +152,12 @@ impl Config {
         self.api.names_document()
     }
 
+    /// Whether an article is asked for by its slug from a posts API (WordPress, Ghost), also
+    /// when the index carries it.
+    pub fn by_slug(&self) -> bool {
+        self.api.by_slug()
+    }
+
     /// A page's `next`, which is relative to that page's own URL.
     pub fn next_url(page: &str, next: &str) -> Option<String> {
         join(page, next).filter(is_http).map(|url| url.href())

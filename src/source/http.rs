@@ -56,12 +56,34 @@ impl Drop for Deadline {
     }
 }
 
+/// The response headers that tell where the next page of a list is, for an API whose body
+/// does not say (WordPress). A cross-origin API must list them in
+/// `Access-Control-Expose-Headers` for the reader to see them (WordPress does).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Paging {
+    /// `Link` (RFC 8288), whose `rel="next"` is the next page.
+    pub link: Option<String>,
+    /// `X-WP-TotalPages`: how many pages the list has.
+    pub total_pages: Option<String>,
+}
+
+impl Paging {
+    fn of(response: &Response) -> Self {
+        let headers = response.headers();
+        Self {
+            link: headers.get("link"),
+            total_pages: headers.get("x-wp-totalpages"),
+        }
+    }
+}
+
 /// GETs `url` and parses the body with `parse`, mapping every failure to a [`FetchError`].
 /// A request that has not finished (body included) after `timeout_seconds` is abandoned.
+/// `parse` also sees the headers that page a list ([`Paging`]).
 pub(crate) async fn get<T>(
     url: &str,
     timeout_seconds: u32,
-    parse: impl AsyncFnOnce(&str) -> Result<T, FetchError>,
+    parse: impl AsyncFnOnce(&str, &Paging) -> Result<T, FetchError>,
 ) -> Result<T, FetchError> {
     let preloaded = Preloaded::take(url);
     let deadline = Deadline::new(
@@ -118,6 +140,7 @@ pub(crate) async fn get<T>(
         return Err(FetchError::TooLarge);
     }
     let declared_type = content_type(&response);
+    let paging = Paging::of(&response);
     let body = match text(response.into(), preloaded_body).await {
         Ok(Some(body)) => body,
         Ok(None) => return Err(FetchError::TooLarge),
@@ -132,7 +155,7 @@ pub(crate) async fn get<T>(
     drop(deadline);
     // A JSON body is read whatever its Content-Type says; only a body that is not JSON at all
     // is blamed on the type (an HTML error page served with 200).
-    let err = match parse(&body).await {
+    let err = match parse(&body, &paging).await {
         Ok(value) => return Ok(value),
         Err(FetchError::Invalid(err)) => err,
         Err(other) => return Err(other),

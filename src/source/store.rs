@@ -8,7 +8,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use super::{Config, FetchError, formats, http, whole_app};
-use signal_model::{Article, Card, Cut, FeedPage, feed};
+use signal_model::{Article, Card, Cut, FeedPage, api, feed};
 
 /// Guards against a backend whose `next` links loop or never end.
 const MAX_PAGES: usize = 100;
@@ -30,7 +30,8 @@ impl<T: 'static> Cache<T> {
     }
 
     /// The document at `url`: from memory, joining a request already on its way, or fetched
-    /// now and parsed with `parse`. Failures are not kept, so Retry asks the server again.
+    /// now and parsed with `parse` (which also sees the headers that page a list). Failures
+    /// are not kept, so Retry asks the server again.
     fn fetch<P>(
         self: &Rc<Self>,
         url: String,
@@ -38,7 +39,7 @@ impl<T: 'static> Cache<T> {
         parse: P,
     ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T, P>
     where
-        P: AsyncFnOnce(&str) -> Result<T, FetchError> + 'static,
+        P: AsyncFnOnce(&str, &http::Paging) -> Result<T, FetchError> + 'static,
     {
         let pending = self
             .0
@@ -160,8 +161,12 @@ impl Store {
         let store = *self;
         // A folder's article request starts now (not when first polled), so a prefetch and
         // the page share it.
+        // A posts API (WordPress, Ghost) answers one post by its slug: a direct link never
+        // reads the index for it.
         let direct = match (self.full_article(&slug), self.config()) {
-            (None, Ok(config)) if !config.names_document() && !self.index_is_full() => {
+            (None, Ok(config))
+                if config.by_slug() || (!config.names_document() && !self.index_is_full()) =>
+            {
                 Some(self.fetch_article(&config, &slug))
             }
             _ => None,
@@ -177,6 +182,7 @@ impl Store {
                 store.full_article(&slug).ok_or(FetchError::NotFound)
             };
             match direct {
+                Some(fetch) if config.by_slug() => fetch.await,
                 _ if store.index_is_full() => from_index().await,
                 Some(fetch) => match fetch.await {
                     // Only a feed index could still hold it (a folder whose `articles.json` is
@@ -239,7 +245,12 @@ impl Store {
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
         let wanted = slug.to_owned();
+        let by_slug = config.by_slug();
         self.fetch_document(config, slug, async move |json: &str| {
+            // WordPress answers a slug it does not have with an empty list.
+            if by_slug && api::is_empty_list(json) {
+                return Err(FetchError::NotFound);
+            }
             formats::read_article(json, &wanted).await
         })
     }
@@ -254,9 +265,11 @@ impl Store {
     where
         P: AsyncFnOnce(&str) -> Result<Article, FetchError> + 'static,
     {
-        self.inner()
-            .articles
-            .fetch(config.article_url(slug), config.timeout_seconds(), parse)
+        self.inner().articles.fetch(
+            config.article_url(slug),
+            config.timeout_seconds(),
+            async move |json: &str, _: &http::Paging| parse(json).await,
+        )
     }
 
     fn full_article(&self, slug: &str) -> Option<Arc<Article>> {
@@ -302,9 +315,35 @@ impl Store {
             super::config::DEFAULT_TIMEOUT_SECONDS,
             Config::timeout_seconds,
         );
-        let fetch = inner.pages.fetch(url, timeout, async |json: &str| {
-            formats::read_index(json).await
-        });
+        let page_url = url.clone();
+        let posts_api = inner.config.as_ref().is_ok_and(Config::by_slug);
+        let fetch = inner.pages.fetch(
+            url,
+            timeout,
+            async move |json: &str, paging: &http::Paging| {
+                // A WordPress site without posts lists none: an empty index, not an error.
+                if posts_api && api::is_empty_list(json) {
+                    return Ok(FeedPage {
+                        articles: Vec::new(),
+                        next: None,
+                        next_page: None,
+                        full: Vec::new(),
+                        cut: Vec::new(),
+                    });
+                }
+                let mut page = formats::read_index(json).await?;
+                // A list whose body names no next page may still have one: WordPress says so
+                // in its headers. Never a page past the last, which it answers with an error.
+                if page.next.is_none() && page.next_page.is_none() {
+                    page.next = paging.link.as_deref().and_then(api::next_link);
+                    page.next_page = match (&page.next, &paging.total_pages) {
+                        (None, Some(total)) => api::next_page_number(&page_url, total),
+                        _ => None,
+                    };
+                }
+                Ok(page)
+            },
+        );
         async move {
             let result = fetch.await;
             if let Ok(page) = &result {
@@ -357,7 +396,10 @@ impl Store {
                     next = if new_cards == 0 && !pages.is_empty() {
                         None
                     } else {
-                        page.next.as_deref().and_then(|n| Config::next_url(&url, n))
+                        page.next
+                            .as_deref()
+                            .and_then(|n| Config::next_url(&url, n))
+                            .or_else(|| page.next_page.map(|n| api::with_page(&url, n)))
                     };
                     pages.push(page);
                 }

@@ -47,8 +47,21 @@ pub struct ApiBase {
     /// The first index page: `<folder>articles.json`, or the document `signal:api-base`
     /// names (a feed, JSON-LD, or an index page), whose shape is read from its content.
     index: String,
-    /// Whether `signal:api-base` names one document rather than a folder.
-    names_document: bool,
+    /// What `signal:api-base` names.
+    kind: Kind,
+}
+
+/// What `signal:api-base` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A folder of contract documents.
+    Folder,
+    /// One document (a feed, JSON-LD, or a contract index page).
+    Document,
+    /// A WordPress REST API posts endpoint (`…/wp-json/wp/v2/posts`, `?rest_route=/wp/v2/posts`).
+    WordPress,
+    /// A Ghost Content API posts endpoint (`…/ghost/api/content/posts/?key=…`).
+    Ghost,
 }
 
 impl ApiBase {
@@ -65,8 +78,24 @@ impl ApiBase {
             return Err(ApiBaseError::NotHttp(raw.to_owned()));
         }
         api.set_hash("");
-        let names_document = names_document(&api.pathname(), &api.search());
-        let (folder, index) = if names_document {
+        let kind = kind(&api.pathname(), &api.search());
+        let (folder, index) = if kind == Kind::WordPress {
+            // Without `_embed` a post names its categories and tags by number only.
+            let search = api.search();
+            if !has_param(&search, "_embed") {
+                api.set_search(&add_param(&search, "_embed=wp:term"));
+            }
+            let index = api.href();
+            (index.clone(), index)
+        } else if kind == Kind::Ghost {
+            // Ghost's own URLs end in a slash, which it redirects to.
+            let path = api.pathname();
+            if !path.ends_with('/') {
+                api.set_pathname(&format!("{path}/"));
+            }
+            let index = api.href();
+            (index.clone(), index)
+        } else if kind == Kind::Document {
             // Articles of a contract index named directly live beside it.
             let index = api.href();
             let folder = U::parse("./", Some(&index)).map_or_else(|| index.clone(), |u| u.href());
@@ -85,7 +114,7 @@ impl ApiBase {
         Ok(Self {
             folder,
             index,
-            names_document,
+            kind,
         })
     }
 
@@ -94,18 +123,54 @@ impl ApiBase {
         &self.index
     }
 
-    /// Whether `signal:api-base` names one document (a feed) rather than a folder.
+    /// Whether `signal:api-base` names one document (a feed, or a posts API) rather than a
+    /// folder.
     pub fn names_document(&self) -> bool {
-        self.names_document
+        self.kind != Kind::Folder
     }
 
-    /// `<folder>articles/<slug>.json`, the slug escaped as one path segment
-    /// ([`encode_segment`]).
+    /// What `signal:api-base` names.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Whether an article has a document of its own besides the index that carries it: a
+    /// posts API answers one post by its slug.
+    pub fn by_slug(&self) -> bool {
+        matches!(self.kind, Kind::WordPress | Kind::Ghost)
+    }
+
+    /// The article's own document: `<folder>articles/<slug>.json`, the slug escaped as one
+    /// path segment ([`encode_segment`]); for WordPress the posts URL with `slug=<slug>`, for
+    /// Ghost `…/posts/slug/<slug>/`, each with the query `signal:api-base` gave but for the
+    /// parameters that choose a page of a list.
     pub fn article_url<U: WebUrl>(&self, slug: &str) -> String {
-        join::<U>(
-            &self.folder,
-            &format!("articles/{}.json", encode_segment(slug)),
-        )
+        match self.kind {
+            Kind::WordPress => {
+                let Some(mut url) = U::parse(&self.index, None) else {
+                    return self.index.clone();
+                };
+                let search = without_params(&url.search(), &["page", "offset", "slug"]);
+                url.set_search(&add_param(
+                    &search,
+                    &format!("slug={}", encode_segment(slug)),
+                ));
+                url.href()
+            }
+            Kind::Ghost => {
+                let Some(mut url) = U::parse(&self.index, None) else {
+                    return self.index.clone();
+                };
+                let search = without_params(&url.search(), &GHOST_LIST_PARAMS);
+                url.set_search(&search);
+                url.set_pathname(&format!("{}slug/{}/", url.pathname(), encode_segment(slug)));
+                url.href()
+            }
+            Kind::Folder | Kind::Document => join::<U>(
+                &self.folder,
+                &format!("articles/{}.json", encode_segment(slug)),
+            ),
+        }
     }
 
     /// The document the page at `route` asks for first (`source::store`), which boot.js
@@ -115,7 +180,7 @@ impl ApiBase {
     pub fn first_document<U: WebUrl>(&self, route: &Route) -> Option<String> {
         match route {
             Route::Feed | Route::Pillar(_) => Some(self.index.clone()),
-            _ if self.names_document && *route != Route::Other => Some(self.index.clone()),
+            _ if self.kind == Kind::Document && *route != Route::Other => Some(self.index.clone()),
             Route::Article(slug) | Route::EmbedArticle(slug) | Route::EmbedCard(slug) => {
                 Some(self.article_url::<U>(slug))
             }
@@ -124,11 +189,172 @@ impl ApiBase {
     }
 }
 
-/// Whether an API URL names one document rather than a folder: its last path segment has an
-/// extension (`feed.json`, `news.jsonld`) or it has a query (`/?feed=json`).
-fn names_document(path: &str, search: &str) -> bool {
+/// What an API URL names: a posts API by its path (`…/wp-json/wp/v2/posts`,
+/// `…/ghost/api/content/posts/`, or Ghost's older `…/ghost/api/v3/content/posts/`) or
+/// WordPress's `?rest_route=/wp/v2/posts`; one document when its last path segment has an
+/// extension (`feed.json`, `news.jsonld`) or it has a query (`/?feed=json`); else a folder.
+fn kind(path: &str, search: &str) -> Kind {
+    let trimmed = path.strip_suffix('/').unwrap_or(path);
+    let route = param(search, "rest_route").map(|r| r.replace("%2F", "/").replace("%2f", "/"));
+    if trimmed.ends_with("/wp-json/wp/v2/posts")
+        || route.is_some_and(|r| matches!(r.as_str(), "/wp/v2/posts" | "/wp/v2/posts/"))
+    {
+        return Kind::WordPress;
+    }
+    if let Some(api) = trimmed.strip_suffix("/content/posts")
+        && let Some((_, version)) = api.rsplit_once("/ghost/api")
+        && is_ghost_version(version)
+    {
+        return Kind::Ghost;
+    }
     let last = path.rsplit('/').next().unwrap_or_default();
-    !search.is_empty() || (!path.ends_with('/') && last.contains('.'))
+    if !search.is_empty() || (!path.ends_with('/') && last.contains('.')) {
+        Kind::Document
+    } else {
+        Kind::Folder
+    }
+}
+
+/// What Ghost's API path may have between `/ghost/api` and `/content`: nothing (Ghost 5),
+/// or a version (`/v3`, `/v4.0`, `/canary`) in older Ghosts.
+fn is_ghost_version(version: &str) -> bool {
+    version.is_empty()
+        || version == "/canary"
+        || version.strip_prefix("/v").is_some_and(|v| {
+            v.starts_with(|c: char| c.is_ascii_digit())
+                && v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        })
+}
+
+/// Ghost's parameters that choose part of a list, which a single post's request leaves out.
+const GHOST_LIST_PARAMS: [&str; 4] = ["page", "limit", "filter", "order"];
+
+/// A query's parameters as written (`?a=1&b` → `a=1`, `b`), without empty ones.
+fn params(search: &str) -> impl Iterator<Item = &str> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|p| !p.is_empty())
+}
+
+/// A parameter's name as written (`a=1` → `a`).
+fn param_name(param: &str) -> &str {
+    param.split_once('=').map_or(param, |(name, _)| name)
+}
+
+/// The value of the first parameter `name` in a query, as written (not decoded).
+fn param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+    params(search)
+        .find(|p| param_name(p) == name)
+        .map(|p| p.split_once('=').map_or("", |(_, value)| value))
+}
+
+fn has_param(search: &str, name: &str) -> bool {
+    params(search).any(|p| param_name(p) == name)
+}
+
+/// The query without the parameters `names`, the others as written and in order.
+fn without_params(search: &str, names: &[&str]) -> String {
+    let kept: Vec<&str> = params(search)
+        .filter(|p| !names.contains(&param_name(p)))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// The query with `param` (`name=value`, already escaped) added at its end.
+fn add_param(search: &str, param: &str) -> String {
+    let rest = without_params(search, &[]);
+    if rest.is_empty() {
+        format!("?{param}")
+    } else {
+        format!("{rest}&{param}")
+    }
+}
+
+/// `url` with its `page` parameter set to `page` (the other parameters kept as written, and
+/// in order): the next page of an API that counts its pages.
+pub fn with_page(url: &str, page: u64) -> String {
+    let (url, fragment) = url.split_once('#').map_or((url, ""), |(u, f)| (u, f));
+    let (base, search) = url.split_once('?').map_or((url, ""), |(b, s)| (b, s));
+    let search = without_params(search, &["page"]);
+    let search = add_param(&search, &format!("page={page}"));
+    if fragment.is_empty() {
+        format!("{base}{search}")
+    } else {
+        format!("{base}{search}#{fragment}")
+    }
+}
+
+/// Whether a document is an empty list (`[]`, white space aside): WordPress's answer for a
+/// slug it does not have, and its list of a site without posts. Nothing in it says it is
+/// WordPress's, so the app asks only where the API is known to be a posts API.
+pub fn is_empty_list(json: &str) -> bool {
+    json.chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .eq("[]".chars())
+}
+
+/// The page after `url` when the API says how many pages there are (WordPress's
+/// `X-WP-TotalPages`): the page `url` asks for (`page`, 1 without one) plus one, if there is
+/// one. WordPress answers a page past the last with an error, so none is ever asked for.
+pub fn next_page_number(url: &str, total_pages: &str) -> Option<u64> {
+    let total: u64 = total_pages.trim().parse().ok()?;
+    let search = url.split('#').next().unwrap_or(url);
+    let search = search.split_once('?').map_or("", |(_, s)| s);
+    let current = match param(search, "page") {
+        Some(page) => page.trim().parse::<u64>().ok().filter(|&p| p >= 1)?,
+        None => 1,
+    };
+    (current < total).then_some(current + 1)
+}
+
+/// The target of the `rel="next"` link of an HTTP `Link` header (RFC 8288), as written (a
+/// relative target is relative to the URL that was requested). Links are separated by commas
+/// outside `<…>` and quotes; `rel` may be quoted and may list several relations
+/// (`rel="prev next"`), compared without regard to case.
+pub fn next_link(header: &str) -> Option<String> {
+    let mut rest = header;
+    loop {
+        let start = rest.find('<')?;
+        let after = &rest[start + 1..];
+        let end = after.find('>')?;
+        let target = &after[..end];
+        let mut params = &after[end + 1..];
+        // The link's parameters run to the next comma outside quotes.
+        let mut quoted = false;
+        let mut stop = params.len();
+        for (at, c) in params.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => {
+                    stop = at;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        rest = &params[stop..];
+        params = &params[..stop];
+        let is_next = params.split(';').any(|param| {
+            let Some((name, value)) = param.split_once('=') else {
+                return false;
+            };
+            name.trim().eq_ignore_ascii_case("rel")
+                && value
+                    .trim()
+                    .trim_matches('"')
+                    .split_ascii_whitespace()
+                    .any(|rel| rel.eq_ignore_ascii_case("next"))
+        });
+        if is_next && !target.trim().is_empty() {
+            return Some(target.trim().to_owned());
+        }
+    }
 }
 
 /// `relative` resolved against the absolute `base` (as written when the parser refuses it).

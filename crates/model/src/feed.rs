@@ -82,6 +82,10 @@ pub struct FeedPage {
     pub articles: Vec<Card>,
     /// The next page's URL, relative to this page's URL; `None` on the last page.
     pub next: Option<String>,
+    /// The next page by number, for an API that counts its pages rather than linking them
+    /// (Ghost's `meta.pagination.next`, WordPress's `X-WP-TotalPages`): the app sets it as
+    /// the `page` of this page's URL (`api::with_page`). Never read from contract JSON.
+    pub next_page: Option<u64>,
     /// The articles themselves, when the page's format carries them (a JSON Feed, JSON-LD):
     /// then an article opens without another request. Never read from contract JSON.
     pub full: Vec<Article>,
@@ -107,6 +111,7 @@ impl From<FeedPageDoc> for FeedPage {
         Self {
             articles: doc.articles.items,
             next: doc.next,
+            next_page: None,
             full: Vec::new(),
             cut: cuts.into_vec(),
         }

@@ -81,6 +81,25 @@ const API_BASES: &[Option<&str>] = &[
     Some("ftp://api.example.net/v1/"),
     Some("javascript:alert(1)"),
     Some("http://[bad"),
+    // WordPress and Ghost posts APIs, as their users know them.
+    Some("https://site.example/wp-json/wp/v2/posts"),
+    Some("https://site.example/wp-json/wp/v2/posts/?_embed"),
+    Some("https://site.example/blog/wp-json/wp/v2/posts?per_page=5&page=2&_embed=1"),
+    Some("https://site.example/?rest_route=/wp/v2/posts"),
+    Some("https://site.example/index.php?rest_route=%2Fwp%2Fv2%2Fposts&_fields=id"),
+    Some("https://site.example/wp-json/wp/v2/pages"),
+    Some(
+        "https://site.example/ghost/api/content/posts/?key=22444f78447824223cefc48062&include=tags,authors",
+    ),
+    Some("https://site.example/blog/ghost/api/content/posts?key=k1&limit=5&page=2&filter=tag:x"),
+    Some("https://site.example/ghost/api/v3/content/posts/?key=k1"),
+    Some("https://site.example/ghost/api/content/pages/?key=k1"),
+];
+
+/// The posts APIs every slug is tried with.
+const POSTS_APIS: &[&str] = &[
+    "https://site.example/wp-json/wp/v2/posts?_embed",
+    "https://site.example/ghost/api/content/posts/?key=k1&include=tags,authors",
 ];
 
 /// Slugs as they appear in an address (the browser escapes what a URL cannot hold): every
@@ -201,6 +220,12 @@ fn table() -> (Value, Vec<(Route, Option<String>)>) {
                 add(base, page, api_base);
             }
         }
+        // Every slug's article with a posts API, which asks for it by slug.
+        for api_base in POSTS_APIS {
+            for slug in SLUGS {
+                add(base, &format!("articles/{slug}"), Some(api_base));
+            }
+        }
         // Every API base with a few pages.
         for api_base in API_BASES {
             for page in [
@@ -303,6 +328,48 @@ fn article_urls_decode_to_their_slug() {
         checked > 50,
         "the table has articles in folders ({checked})"
     );
+}
+
+/// A posts API's article URL names that article: WordPress's `slug` parameter and Ghost's
+/// `slug/<slug>/` segment decode to the slug, and the page parameters are gone.
+#[test]
+fn posts_api_article_urls_decode_to_their_slug() {
+    let (_, outcomes) = table();
+    let (mut wordpress, mut ghost) = (0, 0);
+    for (route, document) in outcomes {
+        let (Route::Article(slug), Some(url)) = (&route, &document) else {
+            continue;
+        };
+        let decode = |s: &str| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        if url.contains("/wp/v2/posts") || url.contains("rest_route=") {
+            let query = url.split_once('?').expect("a query").1;
+            let slugs: Vec<&str> = query
+                .split('&')
+                .filter_map(|p| p.strip_prefix("slug="))
+                .collect();
+            assert_eq!(slugs.len(), 1, "{url}");
+            assert_eq!(decode(slugs[0]), *slug, "{url}");
+            assert!(!query.split('&').any(|p| p.starts_with("page=")), "{url}");
+            assert!(query.contains("_embed"), "{url}");
+            wordpress += 1;
+        } else if url.contains("/content/posts/") {
+            let (path, query) = url.split_once('?').unwrap_or((url, ""));
+            let segment = path
+                .strip_suffix('/')
+                .and_then(|p| p.rsplit_once("/slug/"))
+                .expect("a slug segment")
+                .1;
+            assert_eq!(decode(segment), *slug, "{url}");
+            assert!(query.contains("key="), "{url}");
+            assert!(!query.split('&').any(|p| p.starts_with("page=")), "{url}");
+            ghost += 1;
+        }
+    }
+    assert!(wordpress > 50 && ghost > 50, "{wordpress} {ghost}");
 }
 
 /// The table covers what it promises: every reserved character in a slug, and each kind of

@@ -1,5 +1,6 @@
-//! The adapters on real documents: the JSON Feeds and JSON-LD pages of
-//! `tests/fixtures/wild/` (see its `SOURCES.md`), kept as they were found.
+//! The adapters on real documents: the JSON Feeds, JSON-LD pages, WordPress REST API and
+//! Ghost Content API responses of `tests/fixtures/wild/` (see its `SOURCES.md`), kept as they
+//! were found.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -332,6 +333,34 @@ fn the_browser_test_expects_what_the_model_makes() {
             &document,
         ));
     }
+    for path in wild("wordpress") {
+        let file = name(&path);
+        let source = std::fs::read_to_string(&path).expect("a UTF-8 file");
+        // The Go test serves its response from a raw string: that is the document.
+        let document = file
+            .ends_with(".go")
+            .then(|| go_raw_string(&source).expect("a response"));
+        let text = document.clone().unwrap_or(source);
+        all.push(expected(
+            format!("wordpress/{file}"),
+            "application/json; charset=UTF-8",
+            document,
+            &text,
+        ));
+    }
+    // Jest snapshots are not JSON documents (see real_ghost_responses_are_read).
+    for path in wild("ghost")
+        .into_iter()
+        .filter(|p| !name(p).ends_with(".snap"))
+    {
+        let text = std::fs::read_to_string(&path).expect("a UTF-8 file");
+        all.push(expected(
+            format!("ghost/{}", name(&path)),
+            "application/json; charset=utf-8",
+            None,
+            &text,
+        ));
+    }
     let actual = serde_json::to_string_pretty(&all).expect("JSON") + "\n";
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/wild-expected.json");
@@ -345,4 +374,101 @@ fn the_browser_test_expects_what_the_model_makes() {
         "tests/fixtures/wild-expected.json is stale: regenerate it with \
          `UPDATE_WILD_EXPECTED=1 cargo test -p signal-model --test wild`"
     );
+}
+
+/// Not a posts response: WordPress's `/wp/v2/comments` (comments have no `slug`).
+const WORDPRESS_NOT_POSTS: &[&str] = &["frontity-post-60-comments.json"];
+
+/// The WordPress response inside the Go test file: the backquoted string it prints.
+fn go_raw_string(source: &str) -> Option<String> {
+    let (_, rest) = source.split_once("Fprintln")?;
+    let (_, rest) = rest.split_once('`')?;
+    let (body, _) = rest.split_once('`')?;
+    Some(body.to_owned())
+}
+
+#[test]
+fn real_wordpress_responses_are_read() {
+    let files = wild("wordpress");
+    let (mut read, mut documents) = (0, 0);
+    for path in &files {
+        let file = name(path);
+        let source = std::fs::read_to_string(path).expect("a UTF-8 file");
+        let json = if file.ends_with(".go") {
+            // A Go test that serves a verbatim `/wp/v2/posts` response from a raw string.
+            go_raw_string(&source).unwrap_or_else(|| panic!("{file}: no raw string"))
+        } else {
+            source
+        };
+        documents += 1;
+        match read_index(&json, &NativeHtml) {
+            Ok(page) => {
+                assert!(
+                    !WORDPRESS_NOT_POSTS.contains(&file.as_str()),
+                    "{file}: read"
+                );
+                read += 1;
+                assert_page_clean(&page, &file);
+                for article in &page.full {
+                    let date = article.published_at.expect("dated").machine();
+                    assert!(date.len() > 10, "{file}: date_gmt is a UTC time ({date})");
+                    assert!(!article.sources.is_empty(), "{file}: `link` is the source");
+                }
+                let pillars: Vec<Vec<&str>> = page
+                    .full
+                    .iter()
+                    .map(|a| a.pillars.iter().map(|p| p.name.as_str()).collect())
+                    .collect();
+                let headlines: Vec<&str> = page.full.iter().map(|a| a.headline.as_str()).collect();
+                println!("{file}: {headlines:?} pillars {pillars:?}");
+            }
+            Err(err) => {
+                assert!(
+                    WORDPRESS_NOT_POSTS.contains(&file.as_str()),
+                    "{file}: {err}"
+                );
+                println!("  not read: {file}: {err}");
+            }
+        }
+    }
+    assert_eq!(read + WORDPRESS_NOT_POSTS.len(), documents);
+    println!("WordPress {read}/{documents} read");
+}
+
+#[test]
+fn real_ghost_responses_are_read() {
+    let files = wild("ghost");
+    let (mut read, mut documents) = (0, 0);
+    for path in &files {
+        let file = name(path);
+        if file.ends_with(".snap") {
+            // Jest snapshots print bodies in Jest's own format, with volatile values replaced
+            // by matchers: not JSON, and not read here.
+            println!("  skipped: {file} (a Jest snapshot, not JSON)");
+            continue;
+        }
+        documents += 1;
+        let json = std::fs::read_to_string(path).expect("a UTF-8 file");
+        let page = read_index(&json, &NativeHtml).unwrap_or_else(|e| panic!("{file}: {e}"));
+        read += 1;
+        assert_page_clean(&page, &file);
+        let doc: Value = serde_json::from_str(&json).expect("JSON");
+        let next = doc["meta"]["pagination"]["next"].as_u64();
+        assert_eq!(page.next_page, next, "{file}: meta.pagination.next");
+        for article in &page.full {
+            assert!(article.publisher.is_some(), "{file}: the site from `url`");
+        }
+        let headlines: Vec<&str> = page
+            .full
+            .iter()
+            .take(3)
+            .map(|a| a.headline.as_str())
+            .collect();
+        println!(
+            "{file}: {} articles, next page {next:?}, first {headlines:?}",
+            page.full.len()
+        );
+    }
+    println!("Ghost {read}/{documents} read");
+    assert!(documents >= 3);
 }

@@ -14,12 +14,14 @@
 pub mod dates;
 mod entities;
 mod foreign_text;
+pub mod ghost;
 pub mod html;
 pub mod jsonfeed;
 pub mod jsonld;
 #[cfg(feature = "native-html")]
 pub mod native_html;
 mod util;
+pub mod wordpress;
 
 use std::task::{Context, Poll, Waker};
 
@@ -43,6 +45,10 @@ pub enum Format {
     JsonFeed,
     /// schema.org JSON-LD: an `Article` object, an array of them, or an `@graph`.
     JsonLd,
+    /// The WordPress REST API's posts (`/wp-json/wp/v2/posts`): a list, or one post.
+    WordPress,
+    /// The Ghost Content API's posts (`/ghost/api/content/posts/`).
+    Ghost,
 }
 
 impl Format {
@@ -52,13 +58,21 @@ impl Format {
             Self::Contract => "contract",
             Self::JsonFeed => "jsonfeed",
             Self::JsonLd => "jsonld",
+            Self::WordPress => "wordpress",
+            Self::Ghost => "ghost",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Contract, Self::JsonFeed, Self::JsonLd]
-            .into_iter()
-            .find(|format| format.name() == name)
+        [
+            Self::Contract,
+            Self::JsonFeed,
+            Self::JsonLd,
+            Self::WordPress,
+            Self::Ghost,
+        ]
+        .into_iter()
+        .find(|format| format.name() == name)
     }
 }
 
@@ -79,6 +93,34 @@ struct Probe {
     feed_url: Option<IgnoredAny>,
     #[serde(default)]
     home_page_url: Option<IgnoredAny>,
+    // A WordPress post (`/wp/v2/posts/60`): `title.rendered` or `content.rendered`, and these.
+    #[serde(default)]
+    title: Option<Raw>,
+    #[serde(default)]
+    content: Option<Raw>,
+    #[serde(default)]
+    id: Option<IgnoredAny>,
+    #[serde(default)]
+    slug: Option<IgnoredAny>,
+    #[serde(default)]
+    link: Option<IgnoredAny>,
+    // Ghost: `{ "posts": [...], "meta": { "pagination": … } }`.
+    #[serde(default)]
+    posts: Option<Raw>,
+    #[serde(default)]
+    meta: Option<Raw>,
+}
+
+impl Probe {
+    /// Whether the object is one WordPress post.
+    fn is_wordpress_post(&self) -> bool {
+        let rendered =
+            |field: &Option<Raw>| field.as_ref().is_some_and(|f| f.get("rendered").is_some());
+        (rendered(&self.title) || rendered(&self.content))
+            && self.id.is_some()
+            && self.slug.is_some()
+            && self.link.is_some()
+    }
 }
 
 /// JSON Feed names its version by URL (`https://jsonfeed.org/version/1.1`; 1.0 feeds in the
@@ -96,24 +138,19 @@ fn json_feed_version(version: &str) -> Option<&str> {
 }
 
 /// Which shape `json` has: JSON Feed by its `version` URL, JSON-LD by `@context`, `@type`
-/// or `@graph` (or an array of such objects); anything else is read as the contract, which
+/// or `@graph` (or an array of such objects), WordPress by posts with `title.rendered` or
+/// `content.rendered` and `id`, `slug` and `link` (a list of them, or one), Ghost by `posts`
+/// with `meta.pagination` or posts that have `html` or `uuid`; anything else is read as the contract, which
 /// then says what is wrong with it. For our own format, also the document's `version`
 /// (`Some(None)`: it has none) when the probe could read it: the contract parse then need not
 /// scan a large document once more for it.
 fn shape(json: &str) -> (Format, Option<Option<Raw>>) {
     let trimmed = json.trim_start();
     if trimmed.starts_with('[') {
-        let json_ld = serde_json::from_str::<Vec<Raw>>(json).is_ok_and(|items| {
-            items.iter().any(|item| {
-                item.get("@context").is_some()
-                    || item.get("@type").is_some()
-                    || item.get("@graph").is_some()
-            })
-        });
-        return if json_ld {
-            (Format::JsonLd, None)
-        } else {
-            (Format::Contract, None)
+        return match serde_json::from_str::<Vec<Raw>>(json) {
+            Ok(items) if items.iter().any(is_json_ld) => (Format::JsonLd, None),
+            Ok(items) if items.iter().any(wordpress::is_post) => (Format::WordPress, None),
+            _ => (Format::Contract, None),
         };
     }
     let Ok(probe) = serde_json::from_str::<Probe>(json) else {
@@ -129,9 +166,21 @@ fn shape(json: &str) -> (Format, Option<Option<Raw>>) {
         (Format::JsonFeed, None)
     } else if probe.context.is_some() || probe.kind.is_some() || probe.graph.is_some() {
         (Format::JsonLd, None)
+    } else if probe.is_wordpress_post() {
+        (Format::WordPress, None)
+    } else if probe
+        .posts
+        .as_ref()
+        .is_some_and(|posts| ghost::is_posts(posts, probe.meta.as_ref()))
+    {
+        (Format::Ghost, None)
     } else {
         (Format::Contract, Some(probe.version))
     }
+}
+
+fn is_json_ld(item: &Raw) -> bool {
+    item.get("@context").is_some() || item.get("@type").is_some() || item.get("@graph").is_some()
 }
 
 /// An article an adapter made: contract JSON, and where its fields came from.
@@ -174,6 +223,10 @@ pub struct AdaptedFeed {
     pub next: Option<String>,
     /// Articles in the document, including those past [`limits::MAX_CARDS`] that were not read.
     pub total: usize,
+    /// The next page by number, for an API that counts its pages (Ghost's
+    /// `meta.pagination.next`): the app sets it as the `page` of the URL it read
+    /// ([`crate::api::with_page`]).
+    pub next_page: Option<u64>,
 }
 
 impl AdaptedFeed {
@@ -204,6 +257,7 @@ impl AdaptedFeed {
             skipped,
             next,
             total,
+            next_page: None,
         }
     }
 }
@@ -217,6 +271,8 @@ fn adapt_foreign(
     match format {
         Format::JsonFeed => jsonfeed::adapt(&doc, html),
         Format::JsonLd => jsonld::adapt(&doc, html),
+        Format::WordPress => wordpress::adapt(&doc, html),
+        Format::Ghost => ghost::adapt(&doc, html),
         Format::Contract => Err(ContractError::at(
             "",
             "a document in the reader's own format needs no adapter",
@@ -271,6 +327,8 @@ pub struct Converted {
     /// Items left out because they could not be read, and why the first was.
     skipped: usize,
     first_skipped: Option<String>,
+    #[serde(default)]
+    next_page: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -367,6 +425,7 @@ pub fn convert(
             total: 1,
             skipped: 0,
             first_skipped: None,
+            next_page: None,
         });
     }
     let first_skipped = first_in_document(&skipped).map(ToString::to_string);
@@ -379,6 +438,7 @@ pub fn convert(
         total: feed.total,
         skipped: skipped.len(),
         first_skipped,
+        next_page: feed.next_page,
     })
 }
 
@@ -447,6 +507,7 @@ impl Converted {
         Ok(FeedPage {
             articles: articles.iter().map(Card::from).collect(),
             next: self.next,
+            next_page: self.next_page,
             full: articles,
             cut,
         })
