@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use signal_of_hope_fuzz::{
-    adapt::{native_html::NativeHtml, read_article, read_index},
+    adapt::{NATIVE, read_article, read_index},
     check_article, check_page,
 };
 
@@ -13,15 +13,15 @@ fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(page) = read_index(json, &NativeHtml) {
+    if let Ok(page) = read_index(json, None, NATIVE) {
         check_page(&page);
         if let Some(card) = page.articles.first()
-            && let Ok(article) = read_article(json, &card.slug, &NativeHtml)
+            && let Ok(article) = read_article(json, None, &card.slug, NATIVE)
         {
             check_article(&article);
         }
     }
-    if let Ok(article) = read_article(json, "a", &NativeHtml) {
+    if let Ok(article) = read_article(json, None, "a", NATIVE) {
         check_article(&article);
     }
 });

@@ -242,6 +242,7 @@ impl FeedContext<'_> {
         Ok(Adapted {
             json: Value::Object(out),
             origin,
+            author: None,
             fields,
             cut,
         })

@@ -421,6 +421,7 @@ impl<'a> Graph<'a> {
         Ok(Adapted {
             json: Value::Object(out),
             origin: node.path.clone(),
+            author: None,
             fields,
             cut,
         })
