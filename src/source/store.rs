@@ -38,7 +38,7 @@ impl<T: 'static> Cache<T> {
         parse: P,
     ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T, P>
     where
-        P: AsyncFnOnce(&str) -> Result<T, FetchError> + 'static,
+        P: AsyncFnOnce(&str, &str) -> Result<T, FetchError> + 'static,
     {
         let pending = self
             .0
@@ -239,8 +239,8 @@ impl Store {
         slug: &str,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
         let wanted = slug.to_owned();
-        self.fetch_document(config, slug, async move |json: &str| {
-            formats::read_article(json, &wanted).await
+        self.fetch_document(config, slug, async move |json: &str, url: &str| {
+            formats::read_article(json, url, &wanted).await
         })
     }
 
@@ -252,7 +252,7 @@ impl Store {
         parse: P,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<P>
     where
-        P: AsyncFnOnce(&str) -> Result<Article, FetchError> + 'static,
+        P: AsyncFnOnce(&str, &str) -> Result<Article, FetchError> + 'static,
     {
         self.inner()
             .articles
@@ -302,9 +302,11 @@ impl Store {
             super::config::DEFAULT_TIMEOUT_SECONDS,
             Config::timeout_seconds,
         );
-        let fetch = inner.pages.fetch(url, timeout, async |json: &str| {
-            formats::read_index(json).await
-        });
+        let fetch = inner
+            .pages
+            .fetch(url, timeout, async |json: &str, url: &str| {
+                formats::read_index(json, url).await
+            });
         async move {
             let result = fetch.await;
             if let Ok(page) = &result {
