@@ -31,9 +31,8 @@ pub fn resolve(base: Option<&str>, reference: &str) -> Option<String> {
         Some(authority) => format!("{base_scheme}://{authority}"),
         None => format!("{base_scheme}:"),
     };
-    if let Some(rest) = reference.strip_prefix("//") {
-        let _ = rest;
-        return Some(format!("{base_scheme}:{reference}"));
+    if reference.starts_with("//") {
+        return resolve(None, &format!("{base_scheme}:{reference}"));
     }
     let (ref_rest, fragment) = match reference.split_once('#') {
         Some((rest, fragment)) => (rest, Some(fragment)),
@@ -59,6 +58,10 @@ pub fn resolve(base: Option<&str>, reference: &str) -> Option<String> {
         (remove_dot_segments(&merged), ref_query)
     };
     let mut out = prefix;
+    // An empty path with a host is `/`, as the URL standard writes it.
+    if authority.is_some() && path.is_empty() {
+        out.push('/');
+    }
     out.push_str(&path);
     if let Some(query) = query {
         out.push('?');
