@@ -413,7 +413,7 @@ fn relative_references_resolve_as_the_url_crate_resolves_them() {
 #[test]
 fn encodings_are_chosen_by_bom_declaration_then_header() {
     let windows_1251 = b"<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>\xc0\xc1</title></channel></rss>";
-    assert_eq!(encoding::decode(windows_1251, None).contains("АБ"), true);
+    assert!(encoding::decode(windows_1251, None).contains("АБ"));
     // The header does not override the declaration.
     assert!(encoding::decode(windows_1251, Some("utf-8")).contains("АБ"));
     // Without a declaration, the header's charset.
