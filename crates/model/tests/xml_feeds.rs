@@ -193,6 +193,11 @@ fn rss_leniencies() {
             .unwrap_or_default(),
         "https://news.example.org/p/42"
     );
+    // A "permalink" that is not a URL is no link (and a clean slug).
+    let article = first(&rss("<item><title>t</title><guid>7bd204c6-1655</guid>\
+        <pubDate>Tue, 05 Dec 2023 10:00:00 GMT</pubDate></item>"));
+    assert!(article.sources.is_empty());
+    assert_eq!(article.slug, "7bd204c6-1655");
     // HTML named references that XML does not define, outside CDATA.
     let article = first(&rss("<item><title>caf&eacute;&nbsp;&rsquo;</title>\
         <pubDate>Tue, 05 Dec 2023 10:00:00 GMT</pubDate></item>"));

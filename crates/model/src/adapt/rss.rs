@@ -81,13 +81,14 @@ pub fn adapt(
 fn entry(item: &XmlElement, origin: String, base: Option<&str>) -> Entry {
     let guid = item.first(RSS, "guid");
     let id = text_of(guid).or_else(|| item.attr(RDF, "about").map(str::to_owned));
-    // A guid that is a permalink (the default) is the item's page when it has no link.
+    // A guid that is a permalink (the default) is the item's page when it has no link, if it
+    // is a whole http(s) URL: many say they are permalinks and are not (`7bd204c6-…`).
     let permalink = guid
         .filter(|guid| guid.attr("", "isPermaLink") != Some("false"))
         .and_then(|guid| text_of(Some(guid)));
     let link = text_of(item.first(RSS, "link"))
         .and_then(|link| web_link(base, &link))
-        .or_else(|| permalink.and_then(|link| web_link(base, &link)));
+        .or_else(|| permalink.and_then(|link| web_link(None, &link)));
     let encoded = text_of(item.first(CONTENT, "encoded"));
     let description = text_of(item.first(RSS, "description"));
     let (body, summary) = match (encoded, description) {
