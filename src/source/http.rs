@@ -274,7 +274,7 @@ async fn text(
     decode(&bytes, charset).map(Some)
 }
 
-/// A body's bytes as text, in the encoding [`encoding::label`] chooses (JSON: UTF-8; a feed:
+/// A body's bytes as text, in the encoding [`encoding::candidates`] names (JSON: UTF-8; a feed:
 /// its byte order mark, its XML declaration, the `charset` the server sent, else UTF-8 or, for
 /// bytes that are not, windows-1252), decoded by the browser's `TextDecoder`. Only the start
 /// is copied into the wasm, to read the declaration.
@@ -290,8 +290,12 @@ pub fn decode(bytes: &js_sys::ArrayBuffer, charset: Option<&str>) -> Result<Stri
         options.set_fatal(fatal);
         web_sys::TextDecoder::new_with_label_and_options(label, &options)
     };
-    match encoding::declared_label(&head, charset) {
-        Some(label) => decoder(label, false)?.decode_with_buffer_source(bytes),
+    // The first label `TextDecoder` knows (an unknown one throws).
+    let declared = encoding::candidates(&head, charset)
+        .into_iter()
+        .find_map(|label| decoder(label, false).ok());
+    match declared {
+        Some(decoder) => decoder.decode_with_buffer_source(bytes),
         // Nothing declared: UTF-8 if the bytes are, else windows-1252.
         None => decoder("utf-8", true)?
             .decode_with_buffer_source(bytes)

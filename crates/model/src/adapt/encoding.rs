@@ -9,158 +9,57 @@
 //! and is not UTF-8 is read as windows-1252, as browsers read such HTML, rather than refused
 //! (its Latin letters then read right, other scripts as mojibake).
 
-/// The WHATWG Encoding Standard's names (what `TextDecoder` accepts) of the encodings the
-/// reader honours, and the labels feeds write for them.
-const LABELS: &[(&str, &[&str])] = &[
-    ("utf-8", &["utf8", "unicode-1-1-utf-8"]),
-    (
-        "windows-1252",
-        &[
-            "iso-8859-1",
-            "iso8859-1",
-            "iso_8859-1",
-            "latin1",
-            "l1",
-            "us-ascii",
-            "ascii",
-            "cp1252",
-            "x-cp1252",
-            "cp819",
-            "ibm819",
-            "iso-ir-100",
-            "iso_8859-1:1987",
-        ],
-    ),
-    ("windows-1250", &["cp1250", "x-cp1250"]),
-    ("windows-1251", &["cp1251", "x-cp1251"]),
-    ("windows-1253", &["cp1253", "x-cp1253"]),
-    (
-        "windows-1254",
-        &[
-            "cp1254",
-            "x-cp1254",
-            "iso-8859-9",
-            "iso8859-9",
-            "iso_8859-9",
-            "latin5",
-        ],
-    ),
-    ("windows-1255", &["cp1255", "x-cp1255"]),
-    ("windows-1256", &["cp1256", "x-cp1256"]),
-    ("windows-1257", &["cp1257", "x-cp1257"]),
-    ("windows-1258", &["cp1258", "x-cp1258"]),
-    (
-        "windows-874",
-        &["tis-620", "iso-8859-11", "iso8859-11", "dos-874"],
-    ),
-    ("iso-8859-2", &["iso8859-2", "iso_8859-2", "latin2"]),
-    ("iso-8859-3", &["iso8859-3", "iso_8859-3", "latin3"]),
-    ("iso-8859-4", &["iso8859-4", "iso_8859-4", "latin4"]),
-    ("iso-8859-5", &["iso8859-5", "iso_8859-5", "cyrillic"]),
-    ("iso-8859-6", &["iso8859-6", "iso_8859-6", "arabic"]),
-    ("iso-8859-7", &["iso8859-7", "iso_8859-7", "greek"]),
-    (
-        "iso-8859-8",
-        &["iso8859-8", "iso_8859-8", "hebrew", "visual"],
-    ),
-    ("iso-8859-8-i", &["logical"]),
-    ("iso-8859-10", &["iso8859-10", "latin6"]),
-    ("iso-8859-13", &["iso8859-13", "iso_8859-13"]),
-    ("iso-8859-14", &["iso8859-14", "iso_8859-14"]),
-    (
-        "iso-8859-15",
-        &["iso8859-15", "iso_8859-15", "latin9", "latin-9"],
-    ),
-    ("iso-8859-16", &[]),
-    ("koi8-r", &["koi8", "koi", "koi8_r", "cskoi8r"]),
-    ("koi8-u", &["koi8-ru"]),
-    ("ibm866", &["cp866", "866", "csibm866"]),
-    ("macintosh", &["mac", "x-mac-roman", "csmacintosh"]),
-    ("x-mac-cyrillic", &["x-mac-ukrainian"]),
-    (
-        "gbk",
-        &[
-            "gb2312",
-            "x-gbk",
-            "chinese",
-            "csgb2312",
-            "gb_2312-80",
-            "iso-ir-58",
-        ],
-    ),
-    ("gb18030", &[]),
-    ("big5", &["big5-hkscs", "cn-big5", "x-x-big5", "csbig5"]),
-    ("euc-jp", &["x-euc-jp", "cseucpkdfmtjapanese"]),
-    ("iso-2022-jp", &["csiso2022jp"]),
-    (
-        "shift_jis",
-        &[
-            "shift-jis",
-            "sjis",
-            "x-sjis",
-            "ms_kanji",
-            "ms932",
-            "windows-31j",
-            "csshiftjis",
-        ],
-    ),
-    (
-        "euc-kr",
-        &[
-            "ks_c_5601-1987",
-            "windows-949",
-            "cseuckr",
-            "korean",
-            "ks_c_5601-1989",
-            "ksc5601",
-        ],
-    ),
-];
-
-/// The encoding's WHATWG name for a label, if the reader knows it. UTF-16 is never named
-/// by a label here: a document whose label can be read as ASCII is not UTF-16.
-pub fn canonical(label: &str) -> Option<&'static str> {
-    let label = label.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
-    LABELS
-        .iter()
-        .find(|(name, aliases)| *name == label || aliases.contains(&label.as_str()))
-        .map(|(name, _)| *name)
-}
-
-/// How much of the start of a body [`declared_label`] needs: an XML declaration is short.
+/// How much of the start of a body [`candidates`] needs: an XML declaration is short.
 pub const HEAD_BYTES: usize = 1024;
 
-/// The label to decode `bytes` (a whole response body) with; `charset` is the `Content-Type`'s
-/// parameter, if the server sent one.
-pub fn label(bytes: &[u8], charset: Option<&str>) -> &'static str {
-    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
-    declared_label(head, charset).unwrap_or_else(|| {
-        if std::str::from_utf8(bytes).is_ok() {
-            "utf-8"
-        } else {
-            "windows-1252"
-        }
-    })
-}
-
-/// [`label`] from the first [`HEAD_BYTES`] of a body: `None` when nothing names an encoding,
-/// and the body is then UTF-8 if it is valid UTF-8, else windows-1252 (the app asks its
-/// `TextDecoder`, native code [`label`]).
-pub fn declared_label(head: &[u8], charset: Option<&str>) -> Option<&'static str> {
+/// The encoding labels to try for a body, from its first [`HEAD_BYTES`] and the `charset` the
+/// server sent, in order: its byte order mark; for JSON (anything that does not start with
+/// `<`), UTF-8; for XML, the declaration's `encoding=`, then `charset`. The first label the
+/// decoder knows wins (the browser's `TextDecoder` and encoding_rs know the same labels, the
+/// Encoding Standard's, so no table of them is needed here). When none is known, the body is
+/// UTF-8 if it is valid UTF-8, else windows-1252.
+pub fn candidates<'a>(head: &'a [u8], charset: Option<&'a str>) -> Vec<&'a str> {
     match head {
-        [0xef, 0xbb, 0xbf, ..] => return Some("utf-8"),
-        [0xfe, 0xff, ..] => return Some("utf-16be"),
-        [0xff, 0xfe, ..] => return Some("utf-16le"),
+        [0xef, 0xbb, 0xbf, ..] => return vec!["utf-8"],
+        [0xfe, 0xff, ..] => return vec!["utf-16be"],
+        [0xff, 0xfe, ..] => return vec!["utf-16le"],
         _ => {}
     }
     let start = head.trim_ascii_start();
     if !start.starts_with(b"<") {
         // JSON, or anything else: UTF-8.
-        return Some("utf-8");
+        return vec!["utf-8"];
     }
-    declared(start)
-        .and_then(canonical)
-        .or_else(|| charset.and_then(canonical))
+    [declared(start), charset]
+        .into_iter()
+        .flatten()
+        .map(|label| label.trim().trim_matches(['"', '\'']))
+        // A document whose label can be read as ASCII is not UTF-16 (nor is its header right).
+        .filter(|label| !label.is_empty() && !label.to_ascii_lowercase().starts_with("utf-16"))
+        .collect()
+}
+
+/// The encoding encoding_rs decodes `bytes` (a whole response body) with, by [`candidates`]:
+/// what the app's `TextDecoder` does.
+#[cfg(feature = "native-parsers")]
+pub fn encoding(bytes: &[u8], charset: Option<&str>) -> &'static encoding_rs::Encoding {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    candidates(head, charset)
+        .into_iter()
+        .find_map(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .unwrap_or_else(|| {
+            if std::str::from_utf8(bytes).is_ok() {
+                encoding_rs::UTF_8
+            } else {
+                encoding_rs::WINDOWS_1252
+            }
+        })
+}
+
+/// [`encoding`]'s name, lower-case, as the Encoding Standard writes it (`windows-1251`).
+#[cfg(feature = "native-parsers")]
+pub fn label(bytes: &[u8], charset: Option<&str>) -> String {
+    encoding(bytes, charset).name().to_ascii_lowercase()
 }
 
 /// The `charset` parameter of a `Content-Type` header value.
@@ -185,17 +84,15 @@ fn declared(bytes: &[u8]) -> Option<&str> {
     value.split(quote).next()
 }
 
-/// `bytes` decoded under [`label`]'s choice, as the app decodes them with `TextDecoder`
+/// `bytes` decoded in [`encoding`]'s choice, as the app decodes them with `TextDecoder`
 /// (malformed sequences become U+FFFD, a byte order mark is dropped).
 #[cfg(feature = "native-parsers")]
 pub fn decode(bytes: &[u8], charset: Option<&str>) -> String {
-    let encoding = encoding_rs::Encoding::for_label(label(bytes, charset).as_bytes())
-        .unwrap_or(encoding_rs::UTF_8);
-    let (text, _) = encoding.decode_with_bom_removal(bytes);
+    let (text, _) = encoding(bytes, charset).decode_with_bom_removal(bytes);
     text.into_owned()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "native-parsers"))]
 mod tests {
     use super::*;
 
