@@ -431,3 +431,76 @@ fn encodings_are_chosen_by_bom_declaration_then_header() {
         "{\"a\":\"é\"}"
     );
 }
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/../../tests/fixtures/formats/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The two sample feeds of `tests/fixtures/formats/` (also checked against the JSON Schema in
+/// `contract.rs`), read as a deployer's reader would read them from drakx.example.
+#[test]
+fn the_sample_feeds_are_read() {
+    let rss = read_index(
+        &fixture("feed.rss"),
+        Some("https://drakx.example/feed.rss"),
+        NATIVE,
+    )
+    .expect("RSS");
+    assert_eq!(
+        rss.next.as_deref(),
+        Some("https://drakx.example/feed.rss?page=2")
+    );
+    let slugs: Vec<&str> = rss.full.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["sodium-batteries-endurance", "drakx-2026-0702"]);
+    let [sodium, liver] = &rss.full[..] else {
+        panic!("two articles")
+    };
+    assert_eq!(
+        sodium.headline,
+        "Sodium Batteries Pass a Grid-Scale Endurance Test & More"
+    );
+    assert_eq!(
+        texts(sodium),
+        [
+            "Sodium-ion cells have long been the chemistry of the future\u{a0}…",
+            "What was tested",
+            "The operator cycled both banks daily."
+        ]
+    );
+    assert_eq!(liver.published_at.machine(), "2026-07-02T09:30:00+02:00");
+    assert_eq!(
+        texts(liver),
+        ["Researchers found the fix.", "A second paragraph."]
+    );
+    assert_eq!(
+        liver.sources[0].url.as_ref().map(|u| u.as_str()),
+        Some("https://drakx.example/analysis/rare-liver-cancer-immunotherapy")
+    );
+
+    let atom = read_index(
+        &fixture("feed.atom"),
+        Some("https://drakx.example/feed.atom"),
+        NATIVE,
+    )
+    .expect("Atom");
+    let slugs: Vec<&str> = atom.full.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "sodium-batteries-endurance",
+            "rare-liver-cancer-immunotherapy"
+        ]
+    );
+    let sodium = &atom.full[0];
+    assert_eq!(sodium.headline, "Sodium Batteries Pass a Grid-Scale Test");
+    let Block::Paragraph(text) = &sodium.body[1] else {
+        panic!("a paragraph")
+    };
+    assert!(matches!(&text.spans()[1], Span::Link { url, .. }
+        if url.as_str() == "https://drakx.example/analysis/data/cycles.csv"));
+    assert_eq!(atom.full[1].published_at.machine(), "2026-07-02T09:30:00Z");
+}
