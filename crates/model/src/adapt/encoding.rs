@@ -21,8 +21,11 @@ pub const HEAD_BYTES: usize = 1024;
 pub fn candidates<'a>(head: &'a [u8], charset: Option<&'a str>) -> Vec<&'a str> {
     match head {
         [0xef, 0xbb, 0xbf, ..] => return vec!["utf-8"],
-        [0xfe, 0xff, ..] => return vec!["utf-16be"],
-        [0xff, 0xfe, ..] => return vec!["utf-16le"],
+        // UTF-16 only for XML: JSON is UTF-8 whatever its first bytes (a UTF-16 JSON document
+        // is refused, as `Response.text()` refuses it).
+        [0xfe, 0xff, rest @ ..] if utf16_markup(rest, false) => return vec!["utf-16be"],
+        [0xff, 0xfe, rest @ ..] if utf16_markup(rest, true) => return vec!["utf-16le"],
+        [0xfe, 0xff, ..] | [0xff, 0xfe, ..] => return vec!["utf-8"],
         _ => {}
     }
     let start = head.trim_ascii_start();
@@ -37,6 +40,21 @@ pub fn candidates<'a>(head: &'a [u8], charset: Option<&'a str>) -> Vec<&'a str> 
         // A document whose label can be read as ASCII is not UTF-16 (nor is its header right).
         .filter(|label| !label.is_empty() && !label.to_ascii_lowercase().starts_with("utf-16"))
         .collect()
+}
+
+/// Whether UTF-16 code units (little- or big-endian) start with `<` after white space.
+fn utf16_markup(units: &[u8], little: bool) -> bool {
+    units
+        .chunks_exact(2)
+        .map(|pair| {
+            if little {
+                [pair[0], pair[1]]
+            } else {
+                [pair[1], pair[0]]
+            }
+        })
+        .find(|&[low, high]| !(high == 0 && low.is_ascii_whitespace()))
+        .is_some_and(|unit| unit == [b'<', 0])
 }
 
 /// The encoding encoding_rs decodes `bytes` (a whole response body) with, by [`candidates`]:
@@ -105,7 +123,11 @@ mod tests {
             "utf-8"
         );
         assert_eq!(label(b"\xff\xfe<\0", None), "utf-16le");
+        assert_eq!(label(b"\xff\xfe\n\0 \0<\0", None), "utf-16le");
         assert_eq!(label(b"\xfe\xff\0<", None), "utf-16be");
+        // JSON in UTF-16 is not read as UTF-16 (RFC 8259): it stays UTF-8, and is refused.
+        assert_eq!(label(b"\xff\xfe{\0}\0", None), "utf-8");
+        assert_eq!(label(b"\xfe\xff\0{\0}", None), "utf-8");
         assert_eq!(
             label(b"<?xml version='1.0' encoding='ISO-8859-1'?>", None),
             "windows-1252"
