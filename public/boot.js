@@ -50,7 +50,10 @@
       var controller = new AbortController();
       var response = fetch(url, {
         headers: {
-          Accept: "application/json, application/feed+json, application/ld+json;q=0.9, */*;q=0.1",
+          Accept:
+            "application/json, application/feed+json, application/ld+json;q=0.9, " +
+            "application/rss+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, " +
+            "text/xml;q=0.8, */*;q=0.1",
         },
         signal: controller.signal,
       });
@@ -58,10 +61,11 @@
       // the app then renders the article in its first frame, with no paint of the loading
       // placeholder in between. Only a success's body, and not one declared larger than the
       // app reads (MAX_DOCUMENT_BYTES in crates/model/src/limits.rs), which the app refuses
-      // unread; null leaves the body to the app.
+      // unread; null leaves the body to the app. As bytes: the app decodes them in the
+      // encoding the document declares (a feed in windows-1251), not always as UTF-8.
       var body = response.then(function (r) {
         var size = Number(r.headers.get("content-length"));
-        return r.ok && !(size > 32 * 1024 * 1024) ? r.text() : null;
+        return r.ok && !(size > 32 * 1024 * 1024) ? r.arrayBuffer() : null;
       });
       // Unhandled until the app takes them: failures are the app's to report.
       response.catch(function () {});

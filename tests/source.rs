@@ -2,9 +2,16 @@
 //! and the table of URL rules (`tests/fixtures/url-rules.json`) checked against that parser.
 #![cfg(target_arch = "wasm32")]
 
-use signal_model::adapt::{HtmlNode, HtmlParser, html, native_html::NativeHtml};
+use signal_model::adapt::{
+    HtmlNode, HtmlParser, XmlParser, html, native_html::NativeHtml, native_xml::NativeXml, xml,
+};
 use signal_model::{AppPaths, Route, api::ApiBase};
-use signal_of_hope::source::{Config, config::BrowserUrl, dom::BrowserHtml};
+use signal_of_hope::source::{
+    Config,
+    config::BrowserUrl,
+    dom::{BrowserHtml, BrowserXml},
+    http,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -281,5 +288,154 @@ fn the_browser_gives_the_url_rules_table_its_results() {
             case["request"]["url"].as_str(),
             "{case}"
         );
+    }
+}
+
+/// The RSS and Atom files of the corpus (`tests/fixtures/wild/`), as bytes.
+macro_rules! corpus {
+    ($($path:literal,)*) => {
+        &[$(($path, include_bytes!(concat!("fixtures/wild/", $path)) as &[u8]),)*]
+    };
+}
+const XML_CORPUS: &[(&str, &[u8])] = corpus!(
+    "atom/atomcrate-content-xhtml.xml",
+    "atom/atomcrate-rfc2822-dates-with-whitespace.xml",
+    "atom/feedparser-touchnokia-ru-movable-type.xml",
+    "atom/feedparser-windows-1251-declared.xml",
+    "atom/feedparser-xml-base-override.xml",
+    "atom/feedrs-akamai-blog.xml",
+    "atom/feedrs-atom-draft07-snapshot-xhtml.xml",
+    "atom/feedrs-content-src.xml",
+    "atom/feedrs-ebm-papst-news.xml",
+    "atom/feedrs-github-releases.xml",
+    "atom/feedrs-newscred-mediarss.xml",
+    "atom/feedrs-planet-gnome.xml",
+    "atom/feedrs-reddit-homelab-mediarss.xml",
+    "atom/feedrs-reddit-rust.xml",
+    "atom/feedrs-relative-urls.xml",
+    "atom/feedrs-rfc4287-spec-example.xml",
+    "atom/feedrs-scattered-thoughts.xml",
+    "atom/feedrs-standalone-entry.xml",
+    "atom/feedrs-the-register-science.xml",
+    "atom/feedrs-usgs-earthquakes.xml",
+    "atom/feedrs-xml-base.xml",
+    "atom/feedrs-youtube-channel.xml",
+    "atom/jsonfeed-to-atom-daringfireball.xml",
+    "atom/reader-relative-links.atom",
+    "atom/rssparser-blogger-feedburner.atom",
+    "atom/rssparser-heise-developer-de.atom",
+    "rss/feedparser-entity-160.xml",
+    "rss/feedparser-entity-8216.xml",
+    "rss/feedparser-entity-auml.xml",
+    "rss/feedparser-entity-nbsp.xml",
+    "rss/feedparser-entity-rsquo.xml",
+    "rss/feedparser-euc-kr-declared.xml",
+    "rss/feedparser-gb2312-no-declaration.xml",
+    "rss/feedparser-koi8r-no-declaration.xml",
+    "rss/feedparser-windows1255-hebrew-no-declaration.xml",
+    "rss/feedrs-anchorfm-podcast.xml",
+    "rss/feedrs-ars-technica.xml",
+    "rss/feedrs-bbc-in-our-time.xml",
+    "rss/feedrs-biorxiv-rss1.xml",
+    "rss/feedrs-channel9-azure-friday.xml",
+    "rss/feedrs-cloudflare-blog.xml",
+    "rss/feedrs-debian-rss1.xml",
+    "rss/feedrs-earthquakes-today.xml",
+    "rss/feedrs-element-io-blog.xml",
+    "rss/feedrs-ghost-blog.xml",
+    "rss/feedrs-golem-de-rss1-iso-8859-1.xml",
+    "rss/feedrs-heated-substack.xml",
+    "rss/feedrs-ilgiornale-it.xml",
+    "rss/feedrs-ilmessaggero-it.xml",
+    "rss/feedrs-inovacaotecnologica-iso-8859-1.xml",
+    "rss/feedrs-insanity-industries-relative-urls.xml",
+    "rss/feedrs-kernel-org-releases.xml",
+    "rss/feedrs-movie-trailers.xml",
+    "rss/feedrs-nasa-breaking-news.xml",
+    "rss/feedrs-nbc-newyork.xml",
+    "rss/feedrs-newyorker.xml",
+    "rss/feedrs-radio-katowice-pl.xml",
+    "rss/feedrs-relative-enclosure.xml",
+    "rss/feedrs-reuters-truncated-invalid.xml",
+    "rss/feedrs-rock-paper-shotgun.xml",
+    "rss/feedrs-rss2-spec-sample-scripting-news.xml",
+    "rss/feedrs-spiegel-update-de.xml",
+    "rss/feedrs-tjsp-rss091-iso-8859-1.xml",
+    "rss/feedrs-vimeo-media.xml",
+    "rss/feedrs-welcome-to-night-vale-podcast.xml",
+    "rss/feedrs-wirecutter.xml",
+    "rss/reader-relative-links.rss",
+    "rss/rsscrate-rss092-userland-grateful-dead.xml",
+    "rss/rsscrate-rss2-spec-sample-liftoff-news.xml",
+    "rss/rssparser-guardian.rss",
+    "rss/rssparser-instant-article.rss",
+    "rss/rssparser-jornal-de-noticias-iso-8859-1.rss",
+    "rss/rssparser-narro-podcast.rss",
+    "rss/rssparser-oreilly-rss092-example.rss",
+    "rss/rssparser-uol-noticias-pt-iso-8859-1.rss",
+);
+
+/// The app's decoding (`source::http::decode`, the browser's `TextDecoder`) and XML parser
+/// (`BrowserXml`, `DOMParser`) give every feed of the corpus what the native ones give
+/// (encoding_rs and roxmltree): `tests/fixtures/xml-corpus.json`, written by
+/// `crates/model/tests/wild.rs`, holds the native decoded text of the legacy files and a
+/// digest of each file's tree.
+#[wasm_bindgen_test]
+fn feeds_decode_and_parse_as_natively() {
+    let native: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/xml-corpus.json")).expect("the fixture");
+    assert_eq!(
+        native.as_object().map(serde_json::Map::len),
+        Some(XML_CORPUS.len())
+    );
+    for (file, bytes) in XML_CORPUS {
+        let expected = &native[*file];
+        let buffer = js_sys::Uint8Array::from(*bytes).buffer();
+        let text = http::decode(&buffer, expected["charset"].as_str()).expect("decoded");
+        match expected["text"].as_str() {
+            Some(native_text) => assert_eq!(text, native_text, "{file}"),
+            None => {
+                let utf8 = std::str::from_utf8(bytes).expect("UTF-8");
+                assert_eq!(
+                    text,
+                    utf8.strip_prefix('\u{feff}').unwrap_or(utf8),
+                    "{file}"
+                );
+            }
+        }
+        let tree = BrowserXml.parse(&xml::prepare(&text));
+        assert_eq!(
+            tree.as_ref().map(|root| root.digest()).ok().as_deref(),
+            expected["tree"].as_str(),
+            "{file}: {:?}",
+            tree.err()
+        );
+    }
+}
+
+/// Small documents through both XML parsers: the same tree, or both refuse it.
+#[wasm_bindgen_test]
+fn the_browser_and_native_xml_parsers_agree() {
+    let samples = [
+        "<rss><channel><title>a &amp; b <![CDATA[<em>c</em>]]> d</title></channel></rss>",
+        "<feed xmlns='http://www.w3.org/2005/Atom' xml:base='https://e.org/'><entry>\
+         <content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>x <a href='y' \
+         onclick='z'>l</a></p></div></content></entry></feed>",
+        "<!DOCTYPE rss [<!ENTITY e \"entity\">]><rss>&e;<!-- c --><?pi x?></rss>",
+        "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' \
+         xmlns='http://purl.org/rss/1.0/'><item rdf:about='https://e.org/1'/></rdf:RDF>",
+    ];
+    for sample in samples {
+        let native = NativeXml.parse(sample).expect("native");
+        assert_eq!(BrowserXml.parse(sample).as_ref(), Ok(&native), "{sample}");
+    }
+    let deep = "<a>".repeat(80) + &"</a>".repeat(80);
+    assert_eq!(
+        NativeXml.parse(&deep).map(|r| r.digest()),
+        BrowserXml.parse(&deep).map(|r| r.digest())
+    );
+    for broken in ["<rss><channel></rss>", "<rss>&nbsp;</rss>", "<rss", "text"] {
+        assert!(NativeXml.parse(broken).is_err(), "{broken}");
+        assert!(BrowserXml.parse(broken).is_err(), "{broken}");
     }
 }

@@ -11,7 +11,7 @@
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use signal_of_hope_fuzz::adapt::{native_html::NativeHtml, read_article, read_index};
+use signal_of_hope_fuzz::adapt::{NATIVE, read_article, read_index};
 
 const MB: usize = 1024 * 1024;
 
@@ -58,7 +58,7 @@ fn time(label: &str, json: &str, run: impl Fn(&str) -> String) {
 }
 
 fn as_article(json: &str) -> String {
-    match read_article(json, "runaway", &NativeHtml) {
+    match read_article(json, None, "runaway", NATIVE) {
         Ok(article) => format!(
             "{} blocks; {}",
             article.body.len(),
@@ -74,7 +74,7 @@ fn as_article(json: &str) -> String {
 }
 
 fn as_index(json: &str) -> String {
-    match read_index(json, &NativeHtml) {
+    match read_index(json, None, NATIVE) {
         Ok(page) => format!(
             "{} cards; {}",
             page.articles.len(),

@@ -1,11 +1,11 @@
-//! The browser's HTML parser for the adapters: `DOMParser` builds an inert document (no
+//! The browser's HTML and XML parsers for the adapters: `DOMParser` builds an inert document (no
 //! script runs, nothing is fetched, nothing is attached to the page), read here into plain
 //! [`HtmlNode`]s. It costs the wasm almost nothing, unlike an HTML parser compiled in.
 
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
-use signal_model::adapt::{HtmlNode, HtmlParser};
+use signal_model::adapt::{HtmlNode, HtmlParser, XmlElement, XmlNode, XmlParser, xml};
 
 /// Deeper markup is cut off: no article nests this far, and the walk must not overflow.
 const MAX_DEPTH: usize = 64;
@@ -51,4 +51,68 @@ fn convert(node: &Node, depth: usize) -> Option<HtmlNode> {
         }
         _ => None,
     }
+}
+
+/// The browser's XML parser for the RSS and Atom adapters: `DOMParser` with `application/xml`
+/// builds an inert document (no script runs, no external entity or DTD is fetched), read here
+/// into an [`XmlElement`] with what roxmltree's tree gives natively (`adapt::native_xml`).
+pub struct BrowserXml;
+
+impl XmlParser for BrowserXml {
+    fn parse(&self, xml: &str) -> Result<XmlElement, String> {
+        let document = DomParser::new()
+            .and_then(|parser| parser.parse_from_string(xml, SupportedType::ApplicationXml))
+            .map_err(|_| "the browser could not parse it".to_owned())?;
+        // A document that is not well-formed comes back with a `parsererror` element that says
+        // where and why.
+        if let Some(error) = document.get_elements_by_tag_name("parsererror").item(0) {
+            let why = error.text_content().unwrap_or_default();
+            return Err(why.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        let root = document
+            .document_element()
+            .ok_or_else(|| "the document has no root element".to_owned())?;
+        Ok(xml_element(&root, 0))
+    }
+}
+
+fn xml_element(element: &Element, depth: usize) -> XmlElement {
+    let attributes = element.attributes();
+    let mut out = XmlElement {
+        namespace: element.namespace_uri().unwrap_or_default(),
+        name: element.local_name(),
+        attributes: (0..attributes.length())
+            .filter_map(|index| attributes.item(index))
+            .filter(|a| XmlElement::keeps(&a.local_name()))
+            .map(|a| {
+                (
+                    a.namespace_uri().unwrap_or_default(),
+                    a.local_name(),
+                    a.value(),
+                )
+            })
+            .collect(),
+        children: Vec::new(),
+    };
+    if depth + 1 >= xml::MAX_DEPTH {
+        return out;
+    }
+    let list = element.child_nodes();
+    for child in (0..list.length()).filter_map(|index| list.item(index)) {
+        match child.node_type() {
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                if let Some(text) = child.node_value() {
+                    out.push(XmlNode::Text(text));
+                }
+            }
+            Node::ELEMENT_NODE => {
+                out.push(XmlNode::Element(xml_element(
+                    child.unchecked_ref(),
+                    depth + 1,
+                )));
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -1,4 +1,5 @@
-//! Reading a fetched document. Our own format is read here; JSON Feed and JSON-LD go to the
+//! Reading a fetched document. Our own format is read here; JSON Feed, JSON-LD, RSS and Atom
+//! go to the
 //! adapter module (`src/bin/adapt.rs`), a second wasm that is downloaded the first time a
 //! document in one of those formats arrives. It answers with contract JSON, which is read
 //! here like any other document.
@@ -18,7 +19,7 @@ use super::FetchError;
 // the app inside a partner's page. A failed load is forgotten, so that Retry tries again.
 #[wasm_bindgen(inline_js = r#"
 let loading;
-export function convert(format, json, slug) {
+export function convert(format, json, base, slug) {
   loading ??= import(new URL("../../signal-of-hope-adapt.js", import.meta.url).href)
     .then(async (module) => {
       await module.default();
@@ -28,29 +29,34 @@ export function convert(format, json, slug) {
       loading = undefined;
       throw err;
     });
-  return loading.then((module) => module.convert(format, json, slug));
+  return loading.then((module) => module.convert(format, json, base, slug));
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = convert)]
-    fn convert_in_module(format: &str, json: &str, slug: Option<String>) -> js_sys::Promise;
+    fn convert_in_module(
+        format: &str,
+        json: &str,
+        base: Option<String>,
+        slug: Option<String>,
+    ) -> js_sys::Promise;
 }
 
-/// An index page (`articles.json`) in any format.
-pub(crate) async fn read_index(json: &str) -> Result<FeedPage, FetchError> {
-    adapt::index(json, &AdapterModule).await
+/// An index page (`articles.json`) in any format, fetched from `url`.
+pub(crate) async fn read_index(json: &str, url: &str) -> Result<FeedPage, FetchError> {
+    adapt::index(json, Some(url), &AdapterModule).await
 }
 
-/// An article document in any format: from a document of several articles, the one whose
-/// slug is `slug` (or its only one).
-pub(crate) async fn read_article(json: &str, slug: &str) -> Result<Article, FetchError> {
-    adapt::article(json, slug, &AdapterModule).await
+/// An article document in any format, fetched from `url`: from a document of several
+/// articles, the one whose slug is `slug` (or its only one).
+pub(crate) async fn read_article(json: &str, url: &str, slug: &str) -> Result<Article, FetchError> {
+    adapt::article(json, Some(url), slug, &AdapterModule).await
 }
 
 /// An article document in our own format only, for the article page's own build, which has
 /// no adapter module: a document in another format is read by the whole app
 /// (`source::whole_app`).
-pub(crate) async fn read_own_article(json: &str) -> Result<Article, FetchError> {
+pub(crate) async fn read_own_article(json: &str, _url: &str) -> Result<Article, FetchError> {
     match adapt::reading(json).map_err(FetchError::Invalid)? {
         Reading::Contract(version) => adapt::contract(json, version).map_err(FetchError::Invalid),
         Reading::Foreign(format) => {
@@ -73,11 +79,13 @@ impl Converter for AdapterModule {
         &self,
         format: Format,
         json: &str,
+        base: Option<&str>,
         slug: Option<&str>,
     ) -> Result<Converted, FetchError> {
         let answer = JsFuture::from(convert_in_module(
             format.name(),
             json,
+            base.map(str::to_owned),
             slug.map(str::to_owned),
         ))
         .await

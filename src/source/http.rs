@@ -5,7 +5,11 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{AbortController, RequestMode, RequestRedirect, ResponseType};
 
 use super::FetchError;
-use signal_model::{api::ACCEPT, limits};
+use signal_model::{
+    adapt::{self, encoding},
+    api::ACCEPT,
+    limits,
+};
 
 /// Aborts a request when its time is up, unless dropped first (the request finished).
 struct Deadline {
@@ -77,13 +81,22 @@ impl Paging {
     }
 }
 
-/// GETs `url` and parses the body with `parse`, mapping every failure to a [`FetchError`].
-/// A request that has not finished (body included) after `timeout_seconds` is abandoned.
-/// `parse` also sees the headers that page a list ([`Paging`]).
+/// What `parse` is told about a response besides its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Fetched {
+    /// The URL the body came from, after redirects: what the document's relative links are
+    /// relative to.
+    pub url: String,
+    pub paging: Paging,
+}
+
+/// GETs `url` and parses the body with `parse`, which is also told where the body came from
+/// and how its list is paged ([`Fetched`]), mapping every failure to a [`FetchError`]. A
+/// request that has not finished (body included) after `timeout_seconds` is abandoned.
 pub(crate) async fn get<T>(
     url: &str,
     timeout_seconds: u32,
-    parse: impl AsyncFnOnce(&str, &Paging) -> Result<T, FetchError>,
+    parse: impl AsyncFnOnce(&str, &Fetched) -> Result<T, FetchError>,
 ) -> Result<T, FetchError> {
     let preloaded = Preloaded::take(url);
     let deadline = Deadline::new(
@@ -140,8 +153,17 @@ pub(crate) async fn get<T>(
         return Err(FetchError::TooLarge);
     }
     let declared_type = content_type(&response);
-    let paging = Paging::of(&response);
-    let body = match text(response.into(), preloaded_body).await {
+    let fetched = Fetched {
+        url: Some(response.url())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| url.to_owned()),
+        paging: Paging::of(&response),
+    };
+    let charset = response
+        .headers()
+        .get("content-type")
+        .and_then(|header| encoding::charset(&header).map(str::to_owned));
+    let body = match text(response.into(), preloaded_body, charset.as_deref()).await {
         Ok(Some(body)) => body,
         Ok(None) => return Err(FetchError::TooLarge),
         Err(_) if timed_out(&deadline) => {
@@ -153,15 +175,15 @@ pub(crate) async fn get<T>(
         Err(_) => return Err(FetchError::Incomplete { bytes: None }),
     };
     drop(deadline);
-    // A JSON body is read whatever its Content-Type says; only a body that is not JSON at all
-    // is blamed on the type (an HTML error page served with 200).
-    let err = match parse(&body, &paging).await {
+    // A JSON body is read whatever its Content-Type says; only a body that is neither JSON nor
+    // a feed is blamed on the type (an HTML error page served with 200).
+    let err = match parse(&body, &fetched).await {
         Ok(value) => return Ok(value),
         Err(FetchError::Invalid(err)) => err,
         Err(other) => return Err(other),
     };
     Err(match declared_type {
-        Some(kind) if !kind.contains("json") && !is_json(&body) => {
+        Some(kind) if !kind.contains("json") && !is_json(&body) && !is_feed(&body) => {
             FetchError::NotJson { content_type: kind }
         }
         // White space only counts as empty.
@@ -180,7 +202,8 @@ pub(crate) async fn get<T>(
 /// running (same URL, same Accept header).
 struct Preloaded {
     response: js_sys::Promise,
-    /// The body as text, read as soon as the response came (null when it was not a success).
+    /// The body's bytes (an `ArrayBuffer`), read as soon as the response came (null when it
+    /// was not a success).
     body: js_sys::Promise,
     controller: AbortController,
 }
@@ -259,28 +282,57 @@ fn is_incomplete(body: &str) -> bool {
     serde_json::from_str::<serde::de::IgnoredAny>(body).is_err_and(|err| err.is_eof())
 }
 
-/// The body as text, or `None` when it is past the size limit. Checked on the browser's
-/// string before it is copied into the wasm: its length in UTF-16 units is at most its size in
-/// UTF-8 bytes, so a string already too long is certainly too large. `preloaded` is the body
-/// `public/boot.js` already read, if any (the response's own body is then used up).
+/// The body as text, or `None` when it is past the size limit (checked on its bytes, before
+/// they are decoded or copied into the wasm). `preloaded` is the body `public/boot.js` already
+/// read, if any (the response's own body is then used up). Decoded by [`decode`].
 async fn text(
     response: web_sys::Response,
     preloaded: Option<js_sys::Promise>,
+    charset: Option<&str>,
 ) -> Result<Option<String>, JsValue> {
     let read = match preloaded {
         Some(body) => wasm_bindgen_futures::JsFuture::from(body).await?,
         None => JsValue::NULL,
     };
-    let text = if read.is_string() {
+    let bytes = if read.is_instance_of::<js_sys::ArrayBuffer>() {
         read
     } else {
-        wasm_bindgen_futures::JsFuture::from(response.text()?).await?
+        wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?
     };
-    let text: js_sys::JsString = text.unchecked_into();
-    if limits::check_size(text.length() as usize).is_err() {
+    let bytes: js_sys::ArrayBuffer = bytes.unchecked_into();
+    if limits::check_size(bytes.byte_length() as usize).is_err() {
         return Ok(None);
     }
-    Ok(Some(text.into()))
+    decode(&bytes, charset).map(Some)
+}
+
+/// A body's bytes as text, in the encoding [`encoding::candidates`] names (JSON: UTF-8; a feed:
+/// its byte order mark, its XML declaration, the `charset` the server sent, else UTF-8 or, for
+/// bytes that are not, windows-1252), decoded by the browser's `TextDecoder`. Only the start
+/// is copied into the wasm, to read the declaration.
+pub fn decode(bytes: &js_sys::ArrayBuffer, charset: Option<&str>) -> Result<String, JsValue> {
+    let head = js_sys::Uint8Array::new_with_byte_offset_and_length(
+        bytes,
+        0,
+        bytes.byte_length().min(encoding::HEAD_BYTES as u32),
+    )
+    .to_vec();
+    let decoder = |label: &str, fatal: bool| {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(fatal);
+        web_sys::TextDecoder::new_with_label_and_options(label, &options)
+    };
+    // The first label `TextDecoder` knows (an unknown one throws).
+    let declared = encoding::candidates(&head, charset)
+        .into_iter()
+        .find_map(|label| decoder(label, false).ok());
+    match declared {
+        Some(decoder) => decoder.decode_with_buffer_source(bytes),
+        // Nothing declared: UTF-8 if the bytes are, else windows-1252.
+        None => decoder("utf-8", true)?
+            .decode_with_buffer_source(bytes)
+            .or_else(|_| decoder("windows-1252", false)?.decode_with_buffer_source(bytes)),
+    }
 }
 
 /// The `Content-Length` the server declared, if any (the encoded size: a compressed body
@@ -299,6 +351,16 @@ fn content_type(response: &Response) -> Option<String> {
     let header = response.headers().get("content-type")?;
     let kind = header.split(';').next()?.trim().to_ascii_lowercase();
     Some(kind)
+}
+
+/// Whether the body is an RSS or Atom feed (by its root element).
+fn is_feed(body: &str) -> bool {
+    matches!(
+        adapt::reading(body),
+        Ok(adapt::Reading::Foreign(
+            adapt::Format::Rss | adapt::Format::Atom
+        ))
+    )
 }
 
 fn is_json(body: &str) -> bool {

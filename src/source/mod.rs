@@ -6,7 +6,7 @@ pub mod config;
 pub mod dom;
 pub mod error;
 mod formats;
-mod http;
+pub mod http;
 pub mod store;
 pub mod theme;
 mod whole_app;

@@ -39,7 +39,7 @@ impl<T: 'static> Cache<T> {
         parse: P,
     ) -> impl Future<Output = Result<Arc<T>, FetchError>> + use<T, P>
     where
-        P: AsyncFnOnce(&str, &http::Paging) -> Result<T, FetchError> + 'static,
+        P: AsyncFnOnce(&str, &http::Fetched) -> Result<T, FetchError> + 'static,
     {
         let pending = self
             .0
@@ -246,12 +246,12 @@ impl Store {
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<> {
         let wanted = slug.to_owned();
         let by_slug = config.by_slug();
-        self.fetch_document(config, slug, async move |json: &str| {
+        self.fetch_document(config, slug, async move |json: &str, url: &str| {
             // WordPress answers a slug it does not have with an empty list.
             if by_slug && api::is_empty_list(json) {
                 return Err(FetchError::NotFound);
             }
-            formats::read_article(json, &wanted).await
+            formats::read_article(json, url, &wanted).await
         })
     }
 
@@ -263,12 +263,12 @@ impl Store {
         parse: P,
     ) -> impl Future<Output = Result<Arc<Article>, FetchError>> + use<P>
     where
-        P: AsyncFnOnce(&str) -> Result<Article, FetchError> + 'static,
+        P: AsyncFnOnce(&str, &str) -> Result<Article, FetchError> + 'static,
     {
         self.inner().articles.fetch(
             config.article_url(slug),
             config.timeout_seconds(),
-            async move |json: &str, _: &http::Paging| parse(json).await,
+            async move |json: &str, fetched: &http::Fetched| parse(json, &fetched.url).await,
         )
     }
 
@@ -320,7 +320,7 @@ impl Store {
         let fetch = inner.pages.fetch(
             url,
             timeout,
-            async move |json: &str, paging: &http::Paging| {
+            async move |json: &str, fetched: &http::Fetched| {
                 // A WordPress site without posts lists none: an empty index, not an error.
                 if posts_api && api::is_empty_list(json) {
                     return Ok(FeedPage {
@@ -331,12 +331,12 @@ impl Store {
                         cut: Vec::new(),
                     });
                 }
-                let mut page = formats::read_index(json).await?;
+                let mut page = formats::read_index(json, &fetched.url).await?;
                 // A list whose body names no next page may still have one: WordPress says so
                 // in its headers. Never a page past the last, which it answers with an error.
                 if page.next.is_none() && page.next_page.is_none() {
-                    page.next = paging.link.as_deref().and_then(api::next_link);
-                    page.next_page = match (&page.next, &paging.total_pages) {
+                    page.next = fetched.paging.link.as_deref().and_then(api::next_link);
+                    page.next_page = match (&page.next, &fetched.paging.total_pages) {
                         (None, Some(total)) => api::next_page_number(&page_url, total),
                         _ => None,
                     };

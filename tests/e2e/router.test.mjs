@@ -147,7 +147,10 @@ describe("the page's JSON is requested before the app starts", () => {
     const jsonArrived = page.waitForEvent("response", (r) => r.url().endsWith(`/articles/${REFERENCE_SLUG}.json`));
     await page.route("**/*_bg.wasm", async (route) => {
       await jsonArrived;
-      await page.evaluate(() => window.__signalPreload?.body);
+      // Awaited in the page: the body is an ArrayBuffer, which is not sent back here.
+      await page.evaluate(async () => {
+        await window.__signalPreload?.body;
+      });
       await route.continue();
     });
     await page.goto(`${env.host.url}articles/${REFERENCE_SLUG}`);

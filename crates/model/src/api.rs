@@ -9,9 +9,11 @@
 
 use crate::link::{Route, encode_segment};
 
-/// The document types the reader can read, in order of preference.
-pub const ACCEPT: &str =
-    "application/json, application/feed+json, application/ld+json;q=0.9, */*;q=0.1";
+/// The document types the reader can read, in order of preference: JSON (its own format, JSON
+/// Feed), then JSON-LD and the XML feeds (RSS, Atom), then XML served under a generic type.
+pub const ACCEPT: &str = "application/json, application/feed+json, application/ld+json;q=0.9, \
+     application/rss+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, \
+     text/xml;q=0.8, */*;q=0.1";
 /// Used when the page has no `signal:api-base`: the sample data bundled in `dist/data/`.
 pub const DEFAULT_API_BASE: &str = "data/";
 

@@ -5,8 +5,8 @@
 use serde_json::{Value, json};
 use signal_model::adapt::native_html::NativeHtml;
 use signal_model::adapt::{
-    Format, HtmlNode, HtmlParser, Reading, convert, encode_answer, html, read_article, read_index,
-    reading,
+    Format, HtmlNode, HtmlParser, NATIVE, Reading, convert, encode_answer, html, read_article,
+    read_index, reading,
 };
 use signal_model::{Article, Block, Cut, RichText, Span};
 
@@ -27,11 +27,11 @@ fn detect(json: &str) -> Format {
 }
 
 fn article_in(json: &str, slug: &str) -> Article {
-    read_article(json, slug, &NativeHtml).unwrap_or_else(|e| panic!("{slug}: {e}"))
+    read_article(json, None, slug, NATIVE).unwrap_or_else(|e| panic!("{slug}: {e}"))
 }
 
 fn index_error(json: &Value) -> String {
-    read_index(&json.to_string(), &NativeHtml)
+    read_index(&json.to_string(), None, NATIVE)
         .map(drop)
         .expect_err("rejected")
         .to_string()
@@ -65,13 +65,13 @@ fn formats_are_detected_from_the_document() {
     // Neither shape: the contract's parser says what is wrong.
     assert_eq!(detect("[1, 2]"), Format::Contract);
     assert_eq!(detect("not json"), Format::Contract);
-    let err = read_index("[1, 2]", &NativeHtml).expect_err("an array of numbers");
+    let err = read_index("[1, 2]", None, NATIVE).expect_err("an array of numbers");
     assert_eq!(err.to_string(), "expected a JSON object, found an array");
 }
 
 #[test]
 fn a_json_feed_is_an_index_that_carries_its_articles() {
-    let page = read_index(&fixture("feed.json"), &NativeHtml).expect("valid feed");
+    let page = read_index(&fixture("feed.json"), None, NATIVE).expect("valid feed");
     let slugs: Vec<&str> = page.articles.iter().map(|c| c.slug.as_str()).collect();
     // A URL id gives way to the URL's last segment; a clean id is the slug as it is.
     assert_eq!(
@@ -200,7 +200,7 @@ fn an_article_is_found_in_a_feed_by_its_slug() {
         article_in(&feed, "sodium-batteries").slug,
         "sodium-batteries"
     );
-    let err = read_article(&feed, "nope", &NativeHtml).expect_err("not in the feed");
+    let err = read_article(&feed, None, "nope", NATIVE).expect_err("not in the feed");
     assert_eq!(
         err.to_string(),
         "the document has no article with slug `nope`"
@@ -221,7 +221,7 @@ fn json_feed_items_fill_gaps_the_way_a_reader_expects() {
             { "id": "z", "_signal": { "slug": "same" }, "title": "Same again", "date_published": "2026-07-01T08:00:00Z" },
         ]
     });
-    let page = read_index(&doc.to_string(), &NativeHtml).expect("valid");
+    let page = read_index(&doc.to_string(), None, NATIVE).expect("valid");
     assert_eq!(
         page.next.as_deref(),
         Some("https://micro.example/feed.json?page=2")
@@ -284,7 +284,7 @@ fn json_feed_errors_name_the_feed_field() {
         ),
     ];
     for (doc, expected) in skipped {
-        let page = read_index(&doc.to_string(), &NativeHtml).expect("the good item is kept");
+        let page = read_index(&doc.to_string(), None, NATIVE).expect("the good item is kept");
         assert_eq!(page.articles.len(), 1, "{expected}");
         assert_eq!(
             page.cut,
@@ -325,7 +325,7 @@ fn json_feed_errors_name_the_feed_field() {
 
 #[test]
 fn a_json_ld_graph_is_read_with_its_references() {
-    let page = read_index(&fixture("news.jsonld"), &NativeHtml).expect("valid JSON-LD");
+    let page = read_index(&fixture("news.jsonld"), None, NATIVE).expect("valid JSON-LD");
     assert_eq!(
         page.full.len(),
         2,
@@ -423,7 +423,7 @@ fn json_ld_comes_as_one_object_an_array_or_an_item_list() {
     );
 
     let array = json!([one, { "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Two", "datePublished": "2026-07-03" }]);
-    let page = read_index(&array.to_string(), &NativeHtml).expect("an array");
+    let page = read_index(&array.to_string(), None, NATIVE).expect("an array");
     assert_eq!(page.articles.len(), 2);
     assert_eq!(page.articles[1].slug, "two", "from the headline");
 
@@ -434,7 +434,7 @@ fn json_ld_comes_as_one_object_an_array_or_an_item_list() {
             { "@type": "ListItem", "position": 1, "item": { "@type": "NewsArticle", "headline": "Listed", "datePublished": "2026-07-04" } }
         ]
     });
-    let page = read_index(&list.to_string(), &NativeHtml).expect("an ItemList");
+    let page = read_index(&list.to_string(), None, NATIVE).expect("an ItemList");
     assert_eq!(page.articles[0].headline, "Listed");
 }
 
@@ -454,7 +454,7 @@ fn json_ld_errors_name_the_json_ld_field() {
         { "@type": "NewsArticle", "datePublished": "2026-07-02" },
         { "@type": "NewsArticle", "headline": "H", "datePublished": "soon" }
     ]});
-    let page = read_index(&doc.to_string(), &NativeHtml).expect("one article is readable");
+    let page = read_index(&doc.to_string(), None, NATIVE).expect("one article is readable");
     assert_eq!(page.full.len(), 1);
     assert_eq!(
         page.cut,
@@ -476,17 +476,17 @@ fn json_ld_errors_name_the_json_ld_field() {
 
 #[test]
 fn our_own_documents_are_versioned() {
-    let page = read_index(r#"{ "version": 1, "articles": [] }"#, &NativeHtml).expect("version 1");
+    let page = read_index(r#"{ "version": 1, "articles": [] }"#, None, NATIVE).expect("version 1");
     assert!(page.articles.is_empty());
-    read_index(r#"{ "version": 1.2, "articles": [] }"#, &NativeHtml).expect("1.x is 1");
-    let err = read_index(r#"{ "version": 2, "articles": [] }"#, &NativeHtml).expect_err("v2");
+    read_index(r#"{ "version": 1.2, "articles": [] }"#, None, NATIVE).expect("1.x is 1");
+    let err = read_index(r#"{ "version": 2, "articles": [] }"#, None, NATIVE).expect_err("v2");
     assert!(
         err.to_string().starts_with(
             "version: this document is written for contract version 2, and this reader understands version 1"
         ),
         "{err}"
     );
-    let err = read_index(r#"{ "version": 0, "articles": [] }"#, &NativeHtml).expect_err("v0");
+    let err = read_index(r#"{ "version": 0, "articles": [] }"#, None, NATIVE).expect_err("v0");
     assert_eq!(
         err.to_string(),
         "version: expected the number 1, found the number 0"
@@ -612,7 +612,7 @@ fn untrusted_html_never_becomes_markup() {
         out,
         [json!({ "type": "paragraph", "text": "<img src=x onerror=alert(1)> is text" })]
     );
-    let converted = convert(Format::JsonFeed, &fixture("feed.json"), None, &NativeHtml);
+    let converted = convert(Format::JsonFeed, &fixture("feed.json"), None, None, NATIVE);
     assert!(converted.is_ok(), "valid");
     // What the adapter module hands the app, every article's contract JSON in it.
     let serialized = encode_answer(&converted);

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use jsonschema::{Draft, Registry, Validator};
 use serde_json::{Value, json};
 use signal_model::adapt;
-use signal_model::adapt::native_html::NativeHtml;
 use signal_model::{Article, Block, ContractError, FeedPage, PublishedAt, Span};
 
 /// The repository root: the samples, fixtures and schemas are shared with the app.
@@ -582,18 +581,19 @@ fn documented_examples_are_valid() {
     );
 }
 
-/// What the adapters make of a JSON Feed and of JSON-LD is contract JSON the schema accepts,
-/// and the parser reads every article of it.
+/// What the adapters make of a JSON Feed, JSON-LD, RSS and Atom is contract JSON the schema
+/// accepts, and the parser reads every article of it.
 #[test]
 fn adapter_outputs_satisfy_the_schema() {
     let (article_schema, _) = validators();
-    for name in ["feed.json", "news.jsonld"] {
+    for name in ["feed.json", "news.jsonld", "feed.rss", "feed.atom"] {
         let text = read(&path(&format!("tests/fixtures/formats/{name}")));
         let adapt::Reading::Foreign(format) = adapt::reading(&text).expect("a document") else {
             panic!("{name}: read as the contract");
         };
         // Every article the adapter module hands the app is contract JSON.
-        let converted = adapt::convert(format, &text, None, &NativeHtml);
+        let base = format!("https://drakx.example/{name}");
+        let converted = adapt::convert(format, &text, Some(&base), None, adapt::NATIVE);
         let answer: Value = serde_json::from_str(&adapt::encode_answer(&converted))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let articles = answer["Ok"]["articles"]

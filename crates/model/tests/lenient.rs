@@ -3,12 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};
-use signal_model::adapt::native_html::NativeHtml;
-use signal_model::adapt::read_index;
+use signal_model::adapt::{NATIVE, read_index};
 use signal_model::{Article, Cut, FeedPage};
 
 fn page(doc: &Value) -> FeedPage {
-    read_index(&doc.to_string(), &NativeHtml).unwrap_or_else(|e| panic!("{e}"))
+    read_index(&doc.to_string(), None, NATIVE).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn only(doc: &Value) -> Article {
@@ -18,7 +17,7 @@ fn only(doc: &Value) -> Article {
 }
 
 fn error(doc: &Value) -> String {
-    read_index(&doc.to_string(), &NativeHtml)
+    read_index(&doc.to_string(), None, NATIVE)
         .map(drop)
         .expect_err("rejected")
         .to_string()
@@ -306,7 +305,7 @@ fn the_article_count_is_taken_once_repeats_are_gone() {
     let nodes: Vec<Value> = (0..1001)
         .flat_map(|n| [article_node(n), article_node(n)])
         .collect();
-    let page = read_index(&Value::Array(nodes).to_string(), &NativeHtml).expect("read");
+    let page = read_index(&Value::Array(nodes).to_string(), None, NATIVE).expect("read");
     assert_eq!(page.full.len(), 1000);
     assert!(
         matches!(

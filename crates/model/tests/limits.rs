@@ -2,8 +2,7 @@
 //! at its value (nothing cut, nothing said) and one past it (cut, and said).
 
 use serde_json::{Value, json};
-use signal_model::adapt::native_html::NativeHtml;
-use signal_model::adapt::{HtmlNode, HtmlParser, read_article, read_index};
+use signal_model::adapt::{HtmlNode, HtmlParser, NATIVE, Parsers, read_article, read_index};
 use signal_model::{
     Article, Block, Cut, FeedPage,
     limits::{
@@ -39,12 +38,12 @@ fn document_size_is_checked_before_parsing() {
     );
     // The readers refuse it without parsing: this is not even JSON.
     let huge = " ".repeat(MAX_DOCUMENT_BYTES + 1);
-    let err = read_article(&huge, "a", &NoHtml).unwrap_err();
+    let err = read_article(&huge, None, "a", Parsers::with_html(&NoHtml)).unwrap_err();
     assert!(
         err.message.starts_with("the document is 33,554,433 bytes"),
         "{err}"
     );
-    assert!(read_index(&huge, &NoHtml).is_err());
+    assert!(read_index(&huge, None, Parsers::with_html(&NoHtml)).is_err());
 }
 
 #[test]
@@ -402,10 +401,16 @@ fn item(i: usize, content: Value) -> Value {
 #[test]
 fn adapted_items_per_document() {
     let items = |n: usize| (0..n).map(|i| item(i, json!({}))).collect::<Vec<_>>();
-    let at = read_index(&feed(items(MAX_CARDS)), &NoHtml).expect("a page");
+    let at =
+        read_index(&feed(items(MAX_CARDS)), None, Parsers::with_html(&NoHtml)).expect("a page");
     assert_eq!(at.articles.len(), MAX_CARDS);
     assert!(at.cut.is_empty());
-    let over = read_index(&feed(items(MAX_CARDS + 1)), &NoHtml).expect("a page");
+    let over = read_index(
+        &feed(items(MAX_CARDS + 1)),
+        None,
+        Parsers::with_html(&NoHtml),
+    )
+    .expect("a page");
     assert_eq!(over.full.len(), MAX_CARDS);
     assert_eq!(
         over.cut.iter().map(Cut::message).collect::<Vec<_>>(),
@@ -420,7 +425,7 @@ fn html_content() {
         json!({ "content_html": chars(MAX_HTML_BYTES) }),
     )]);
     assert!(
-        read_article(&at, "i0", &NoHtml)
+        read_article(&at, None, "i0", Parsers::with_html(&NoHtml))
             .expect("an article")
             .cut
             .is_empty()
@@ -429,7 +434,7 @@ fn html_content() {
         0,
         json!({ "content_html": chars(MAX_HTML_BYTES + 1) }),
     )]);
-    let a = read_article(&over, "i0", &NoHtml).expect("an article");
+    let a = read_article(&over, None, "i0", Parsers::with_html(&NoHtml)).expect("an article");
     assert_eq!(
         messages(&a),
         ["Only the first 524,288 of 524,289 bytes of the article's HTML were read."]
@@ -437,7 +442,7 @@ fn html_content() {
     // A document's articles share a budget: the fifth article's HTML is not read at all.
     let big = |i| item(i, json!({ "content_html": chars(MAX_HTML_BYTES) }));
     let doc = feed((0..5).map(big).collect());
-    let fifth = read_article(&doc, "i4", &TextHtml).expect("an article");
+    let fifth = read_article(&doc, None, "i4", Parsers::with_html(&TextHtml)).expect("an article");
     assert!(fifth.body.is_empty());
     assert_eq!(
         messages(&fifth),
@@ -449,7 +454,7 @@ fn html_content() {
 fn adapted_text_paragraphs_are_counted_from_the_original() {
     let text = "A paragraph.\n\n".repeat(MAX_BODY_BLOCKS + 5);
     let doc = feed(vec![item(0, json!({ "content_text": text }))]);
-    let a = read_article(&doc, "i0", &NoHtml).expect("an article");
+    let a = read_article(&doc, None, "i0", Parsers::with_html(&NoHtml)).expect("an article");
     assert_eq!(a.body.len(), MAX_BODY_BLOCKS);
     assert_eq!(
         messages(&a),
@@ -458,7 +463,7 @@ fn adapted_text_paragraphs_are_counted_from_the_original() {
     let text = "A paragraph.\n\n".repeat(MAX_BODY_BLOCKS);
     let doc = feed(vec![item(0, json!({ "content_text": text }))]);
     assert!(
-        read_article(&doc, "i0", &NoHtml)
+        read_article(&doc, None, "i0", Parsers::with_html(&NoHtml))
             .expect("an article")
             .cut
             .is_empty()
@@ -483,8 +488,8 @@ fn fuzz_findings() {
     for entry in std::fs::read_dir(&dir).expect("the fuzz fixtures") {
         let path = entry.expect("a fixture").path();
         let json = std::fs::read_to_string(&path).expect("text");
-        let _ = read_index(&json, &NoHtml);
-        let _ = read_article(&json, "a", &NoHtml);
+        let _ = read_index(&json, None, Parsers::with_html(&NoHtml));
+        let _ = read_article(&json, None, "a", Parsers::with_html(&NoHtml));
         let _ = Article::from_json(&json);
         let _ = FeedPage::from_json(&json);
         read += 1;
@@ -494,7 +499,7 @@ fn fuzz_findings() {
     // still a link.
     let json = std::fs::read_to_string(format!("{dir}/adapters-mixed-case-scheme.json"))
         .expect("the fixture");
-    let page = read_index(&json, &NativeHtml).expect("a page");
+    let page = read_index(&json, None, NATIVE).expect("a page");
     let links: Vec<String> = page
         .full
         .iter()
@@ -586,7 +591,13 @@ fn body_entries_past_the_text_budget_are_counted_not_read() {
 fn the_adapter_modules_answer_keeps_its_cuts_and_errors() {
     use signal_model::adapt::{Format, convert, decode_answer, encode_answer};
     let trip = |doc: &str, slug| {
-        let answer = convert(Format::JsonFeed, doc, slug, &NoHtml);
+        let answer = convert(
+            Format::JsonFeed,
+            doc,
+            None,
+            slug,
+            Parsers::with_html(&NoHtml),
+        );
         let decoded = decode_answer(&encode_answer(&answer)).expect("an answer");
         assert_eq!(decoded, answer);
         decoded
@@ -613,7 +624,10 @@ fn the_adapter_modules_answer_keeps_its_cuts_and_errors() {
         let page = trip(&doc, None)
             .and_then(|c| c.into_page())
             .expect("a page");
-        assert_eq!(page, read_index(&doc, &NoHtml).expect("a page"));
+        assert_eq!(
+            page,
+            read_index(&doc, None, Parsers::with_html(&NoHtml)).expect("a page")
+        );
     }
     let untitled = feed(vec![json!({ "id": "i0", "title": 5 })]);
     let err = trip(&untitled, None).expect_err("invalid");

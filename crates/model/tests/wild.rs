@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
 use serde_json::Value;
-use signal_model::adapt::native_html::NativeHtml;
-use signal_model::adapt::{read_article, read_index};
+use signal_model::adapt::native_xml::NativeXml;
+use signal_model::adapt::{NATIVE, XmlElement, XmlParser, encoding, read_article, read_index, xml};
 use signal_model::{AppPaths, Block, FeedPage};
 
 fn wild(folder: &str) -> Vec<PathBuf> {
@@ -134,7 +134,7 @@ fn real_json_feeds_are_read() {
     for path in &files {
         let file = name(path);
         let json = std::fs::read_to_string(path).expect("a UTF-8 feed");
-        match read_index(&json, &NativeHtml) {
+        match read_index(&json, None, NATIVE) {
             Ok(page) => {
                 read += 1;
                 assert_page_clean(&page, &file);
@@ -172,7 +172,7 @@ fn real_json_ld_pages_are_read() {
             failures.push(format!("{file}: no JSON-LD block that is JSON"));
             continue;
         };
-        match read_index(&document, &NativeHtml) {
+        match read_index(&document, None, NATIVE) {
             Ok(page) => {
                 assert!(!WITHOUT_ARTICLE.contains(&file.as_str()), "{file}: read");
                 read += 1;
@@ -205,6 +205,238 @@ fn real_json_ld_pages_are_read() {
     }
 }
 
+/// The charset a server would send with the legacy files that declare no encoding: what
+/// their test suite says they are in. Without it they read as windows-1252 (`docs/formats.md`).
+const SERVED_CHARSET: &[(&str, &str)] = &[
+    ("feedparser-gb2312-no-declaration.xml", "gb2312"),
+    ("feedparser-koi8r-no-declaration.xml", "koi8-r"),
+    (
+        "feedparser-windows1255-hebrew-no-declaration.xml",
+        "windows-1255",
+    ),
+];
+
+/// A corpus file's bytes decoded as the app decodes them.
+fn decoded(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("a file");
+    let file = name(path);
+    let charset = SERVED_CHARSET
+        .iter()
+        .find(|(name, _)| *name == file)
+        .map(|(_, charset)| *charset);
+    encoding::decode(&bytes, charset)
+}
+
+/// The XML feeds that hold nothing a reader could show, and the error each gives.
+const XML_UNREAD: &[(&str, &str)] = &[
+    // Test files of feedparser's that end in `</rss` (as shipped): not well-formed.
+    ("feedparser-entity-160.xml", "the XML is not well-formed"),
+    ("feedparser-entity-8216.xml", "the XML is not well-formed"),
+    // Entity tests with a channel title and no item.
+    (
+        "feedparser-entity-auml.xml",
+        "channel.item: the feed has no items",
+    ),
+    (
+        "feedparser-entity-nbsp.xml",
+        "channel.item: the feed has no items",
+    ),
+    (
+        "feedparser-entity-rsquo.xml",
+        "channel.item: the feed has no items",
+    ),
+    // Cut off in the middle of the document.
+    (
+        "feedrs-reuters-truncated-invalid.xml",
+        "the XML is not well-formed: the root node was opened but never closed",
+    ),
+    // An encoding test: a feed title and no entry.
+    (
+        "feedparser-windows-1251-declared.xml",
+        "feed.entry: the feed has no entries",
+    ),
+];
+
+/// The feed whose first item's content is only an image (dropped: images are for later).
+const IMAGE_ONLY: &str = "feedrs-xml-base.xml";
+
+/// Feeds whose items have no date at all (or only O'Reilly's `03 Apr 02 1500 GMT`, which
+/// `adapt::dates` refuses): their articles are undated (`published_at: null`), and some have
+/// no body either.
+const UNDATED: &[&str] = &[
+    "feedparser-euc-kr-declared.xml",
+    "feedparser-gb2312-no-declaration.xml",
+    "feedparser-koi8r-no-declaration.xml",
+    "feedparser-windows1255-hebrew-no-declaration.xml",
+    "feedrs-tjsp-rss091-iso-8859-1.xml",
+    "reader-relative-links.rss",
+    "rsscrate-rss092-userland-grateful-dead.xml",
+    "rssparser-oreilly-rss092-example.rss",
+    "atomcrate-content-xhtml.xml",
+    "feedparser-xml-base-override.xml",
+    "reader-relative-links.atom",
+];
+
+fn xml_feeds(folder: &str, kind: &str) -> usize {
+    let files = wild(folder);
+    let mut read = 0;
+    let mut failures = Vec::new();
+    for path in &files {
+        let file = name(path);
+        let text = decoded(path);
+        let base = format!("https://feeds.example.org/{folder}/{file}");
+        let unread = XML_UNREAD.iter().find(|(name, _)| *name == file);
+        match read_index(&text, Some(&base), NATIVE) {
+            Ok(page) => {
+                assert!(unread.is_none(), "{file}: read");
+                read += 1;
+                assert_page_clean(&page, &file);
+                let first = &page.full[0];
+                assert!(
+                    !first.body.is_empty()
+                        || UNDATED.contains(&file.as_str())
+                        || file == IMAGE_ONLY,
+                    "{file}: the first item's body has no text"
+                );
+                println!(
+                    "{file}: {} articles; first: {:?}",
+                    page.full.len(),
+                    first.headline
+                );
+            }
+            Err(err) => {
+                let message = err.to_string();
+                match unread {
+                    Some((_, expected)) => {
+                        assert!(message.starts_with(expected), "{file}: {message}");
+                    }
+                    None => assert!(
+                        UNDATED.contains(&file.as_str())
+                            && (message.contains(".pubDate: expected a string, found null")
+                                || message.contains(".published: expected a string, found null")),
+                        "{file}: {message}"
+                    ),
+                }
+                failures.push(format!("{file}: {message}"));
+            }
+        }
+    }
+    println!("{kind} {read}/{} read", files.len());
+    for failure in &failures {
+        println!("  not read: {failure}");
+    }
+    read
+}
+
+/// Every feed is read but those that hold nothing to show (XML_UNREAD), undated ones too.
+fn all_but_unread(folder: &str) -> usize {
+    let unread = wild(folder)
+        .iter()
+        .filter(|path| XML_UNREAD.iter().any(|(file, _)| *file == name(path)))
+        .count();
+    wild(folder).len() - unread
+}
+
+#[test]
+fn real_rss_feeds_are_read() {
+    assert_eq!(xml_feeds("rss", "RSS"), all_but_unread("rss"));
+}
+
+#[test]
+fn real_atom_feeds_are_read() {
+    assert_eq!(xml_feeds("atom", "Atom"), all_but_unread("atom"));
+}
+
+/// The legacy encodings decode to the right text: a title or description of each file.
+#[test]
+fn legacy_encodings_are_decoded() {
+    let expected = [
+        ("atom/feedparser-windows-1251-declared.xml", "\u{402}"),
+        ("rss/feedparser-euc-kr-declared.xml", "\u{b144}"),
+        (
+            "rss/feedparser-gb2312-no-declaration.xml",
+            "不归移民漫画系列：专业工作",
+        ),
+        ("rss/feedrs-golem-de-rss1-iso-8859-1.xml", "Golem.de"),
+        (
+            "rss/rssparser-jornal-de-noticias-iso-8859-1.rss",
+            "Mãe de utente é a nova presidente da Raríssimas",
+        ),
+    ];
+    let mut fixture = serde_json::Map::new();
+    for path in wild("rss").iter().chain(&wild("atom")) {
+        let folder = path.parent().and_then(Path::file_name).unwrap_or_default();
+        let file = format!("{}/{}", folder.to_string_lossy(), name(path));
+        let text = decoded(path);
+        let bytes = std::fs::read(path).expect("a file");
+        let legacy = std::str::from_utf8(&bytes).is_err();
+        let tree = NativeXml.parse(&xml::prepare(&text));
+        let titles: Vec<String> = tree.as_ref().map(titles).unwrap_or_default();
+        if let Some((_, title)) = expected.iter().find(|(name, _)| *name == file) {
+            assert!(titles.iter().any(|t| t == title), "{file}: {titles:?}");
+        }
+        assert!(
+            titles.iter().all(|t| !t.contains('\u{fffd}')),
+            "{file}: {titles:?}"
+        );
+        let charset = SERVED_CHARSET
+            .iter()
+            .find(|(name, _)| file.ends_with(name))
+            .map(|(_, charset)| *charset);
+        fixture.insert(
+            file,
+            serde_json::json!({
+                "charset": charset,
+                "legacy": legacy,
+                "text": if legacy { Some(&text) } else { None },
+                "tree": tree.as_ref().map(XmlElement::digest).ok(),
+                "error": tree.as_ref().err().is_some(),
+            }),
+        );
+    }
+    // Legacy files that declare nothing, served without a charset: windows-1252, never an error.
+    let gb2312 = std::fs::read(
+        wild("rss")
+            .into_iter()
+            .find(|p| name(p) == "feedparser-gb2312-no-declaration.xml")
+            .expect("the file"),
+    )
+    .expect("bytes");
+    assert_eq!(encoding::label(&gb2312, None), "windows-1252");
+    check_fixture("xml-corpus.json", &serde_json::Value::Object(fixture));
+}
+
+/// Every `title` and `description` text in the document, in order.
+fn titles(element: &XmlElement) -> Vec<String> {
+    let mut out = Vec::new();
+    if element.name == "title" || element.name == "description" {
+        out.push(element.text().trim().to_owned());
+    }
+    for child in element.elements() {
+        out.extend(titles(child));
+    }
+    out
+}
+
+/// `tests/fixtures/<name>`, which the browser tests (`tests/source.rs`) compare their own
+/// decoding and parsing with: written with `UPDATE_XML_FIXTURE=1`, else checked.
+fn check_fixture(name: &str, value: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    let text = serde_json::to_string_pretty(value).expect("JSON") + "\n";
+    if std::env::var_os("UPDATE_XML_FIXTURE").is_some() {
+        std::fs::write(&path, text).expect("written");
+    } else {
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            current == text,
+            "{} is out of date: run with UPDATE_XML_FIXTURE=1",
+            path.display()
+        );
+    }
+}
+
 /// What the browser test (`tests/e2e/wild.test.mjs`) must see for one corpus document: what
 /// this native pipeline makes of it. The browser reads the same document through its own
 /// HTML parser, so the test also compares the two parsers over the whole corpus.
@@ -213,7 +445,7 @@ struct Expected {
     /// The file under `tests/fixtures/wild/`.
     file: String,
     /// The `Content-Type` it is served with.
-    content_type: &'static str,
+    content_type: String,
     /// What is served instead of the file, when the file is not itself the document: a
     /// page's JSON-LD blocks, as one document.
     document: Option<String>,
@@ -239,13 +471,14 @@ struct ExpectedArticle {
     notices: Vec<String>,
 }
 
-fn expected(
-    file: String,
-    content_type: &'static str,
-    document: Option<String>,
-    text: &str,
-) -> Expected {
-    let page = match read_index(text, &NativeHtml) {
+/// Where the browser test serves the corpus: its Chromium resolves this host to its own
+/// server, so relative links resolve to the same URLs there as here.
+const SERVED_AT: &str = "http://wild.example/";
+
+fn expected(file: String, content_type: String, document: Option<String>, text: &str) -> Expected {
+    let base = format!("{SERVED_AT}{file}");
+    let base = Some(base.as_str());
+    let page = match read_index(text, base, NATIVE) {
         Ok(page) => page,
         Err(err) => {
             return Expected {
@@ -261,7 +494,7 @@ fn expected(
     };
     let cards = signal_model::feed::merge_pages([&page]);
     let article = cards.first().map(|card| {
-        let article = read_article(text, &card.slug, &NativeHtml)
+        let article = read_article(text, base, &card.slug, NATIVE)
             .unwrap_or_else(|e| panic!("{file}: the first card's article: {e}"));
         let paragraph = article.body.iter().find_map(|block| match block {
             Block::Paragraph(text) => Some(text.plain()),
@@ -296,7 +529,7 @@ fn the_browser_test_expects_what_the_model_makes() {
         let text = std::fs::read_to_string(&path).expect("a UTF-8 feed");
         all.push(expected(
             format!("jsonfeed/{}", name(&path)),
-            "application/feed+json",
+            "application/feed+json".into(),
             None,
             &text,
         ));
@@ -313,7 +546,7 @@ fn the_browser_test_expects_what_the_model_makes() {
         let Some(document) = json_ld_document(&blocks) else {
             all.push(Expected {
                 file: format!("jsonld/{file}"),
-                content_type: "text/html; charset=utf-8",
+                content_type: "text/html; charset=utf-8".into(),
                 document: None,
                 cards: Vec::new(),
                 notices: Vec::new(),
@@ -328,7 +561,7 @@ fn the_browser_test_expects_what_the_model_makes() {
         };
         all.push(expected(
             format!("jsonld/{file}"),
-            "application/ld+json",
+            "application/ld+json".into(),
             Some(document.clone()),
             &document,
         ));
@@ -343,7 +576,7 @@ fn the_browser_test_expects_what_the_model_makes() {
         let text = document.clone().unwrap_or(source);
         all.push(expected(
             format!("wordpress/{file}"),
-            "application/json; charset=UTF-8",
+            "application/json; charset=UTF-8".into(),
             document,
             &text,
         ));
@@ -356,10 +589,30 @@ fn the_browser_test_expects_what_the_model_makes() {
         let text = std::fs::read_to_string(&path).expect("a UTF-8 file");
         all.push(expected(
             format!("ghost/{}", name(&path)),
-            "application/json; charset=utf-8",
+            "application/json; charset=utf-8".into(),
             None,
             &text,
         ));
+    }
+    // Feeds are served as their bytes, with no charset unless a server would need one to
+    // read them (SERVED_CHARSET): their own declaration rules.
+    for (folder, media_type) in [
+        ("rss", "application/rss+xml"),
+        ("atom", "application/atom+xml"),
+    ] {
+        for path in wild(folder) {
+            let file = name(&path);
+            let content_type = match SERVED_CHARSET.iter().find(|(name, _)| *name == file) {
+                Some((_, charset)) => format!("{media_type}; charset={charset}"),
+                None => media_type.to_owned(),
+            };
+            all.push(expected(
+                format!("{folder}/{file}"),
+                content_type,
+                None,
+                &decoded(&path),
+            ));
+        }
     }
     let actual = serde_json::to_string_pretty(&all).expect("JSON") + "\n";
     let path =
@@ -401,7 +654,7 @@ fn real_wordpress_responses_are_read() {
             source
         };
         documents += 1;
-        match read_index(&json, &NativeHtml) {
+        match read_index(&json, None, NATIVE) {
             Ok(page) => {
                 assert!(
                     !WORDPRESS_NOT_POSTS.contains(&file.as_str()),
@@ -449,7 +702,7 @@ fn real_ghost_responses_are_read() {
         }
         documents += 1;
         let json = std::fs::read_to_string(path).expect("a UTF-8 file");
-        let page = read_index(&json, &NativeHtml).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let page = read_index(&json, None, NATIVE).unwrap_or_else(|e| panic!("{file}: {e}"));
         read += 1;
         assert_page_clean(&page, &file);
         let doc: Value = serde_json::from_str(&json).expect("JSON");

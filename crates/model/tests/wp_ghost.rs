@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};
-use signal_model::adapt::native_html::NativeHtml;
+use signal_model::adapt::NATIVE;
 use signal_model::adapt::{Format, Reading, convert, read_article, read_index, reading};
 use signal_model::api::{
     ApiBase, Kind, WebUrl, is_empty_list, next_link, next_page_number, with_page,
@@ -19,7 +19,7 @@ fn detect(json: &Value) -> Format {
 }
 
 fn index(json: &Value) -> signal_model::FeedPage {
-    read_index(&json.to_string(), &NativeHtml).unwrap_or_else(|e| panic!("{e}"))
+    read_index(&json.to_string(), None, NATIVE).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn paragraphs(article: &Article) -> Vec<String> {
@@ -210,7 +210,7 @@ fn wordpress_excerpts_are_reduced_to_text() {
     let with = |excerpt: &str| {
         let mut post = wp_post(1, "a");
         post["excerpt"]["rendered"] = Value::from(excerpt);
-        read_index(&json!([post]).to_string(), &NativeHtml)
+        read_index(&json!([post]).to_string(), None, NATIVE)
             .expect("read")
             .full[0]
             .summary
@@ -235,7 +235,7 @@ fn wordpress_excerpts_are_reduced_to_text() {
 
 #[test]
 fn a_wordpress_single_post_object_is_read_and_errors_name_its_fields() {
-    let article = read_article(&wp_post(60, "post-60").to_string(), "post-60", &NativeHtml)
+    let article = read_article(&wp_post(60, "post-60").to_string(), None, "post-60", NATIVE)
         .expect("one post object");
     assert_eq!(article.slug, "post-60");
 
@@ -272,12 +272,12 @@ fn the_by_slug_answer_gives_the_one_post() {
     // WordPress `?slug=` answers a list of one; Ghost `posts/slug/<slug>/` a `posts` of one.
     let wp = json!([wp_post(5, "only")]).to_string();
     assert_eq!(
-        read_article(&wp, "only", &NativeHtml).expect("read").slug,
+        read_article(&wp, None, "only", NATIVE).expect("read").slug,
         "only"
     );
     let ghost = json!({ "posts": [ghost_post("wind")] }).to_string();
     assert_eq!(
-        read_article(&ghost, "wind", &NativeHtml)
+        read_article(&ghost, None, "wind", NATIVE)
             .expect("read")
             .slug,
         "wind"
@@ -285,7 +285,7 @@ fn the_by_slug_answer_gives_the_one_post() {
     // From a list of several, the one with the slug.
     let list = json!([wp_post(1, "one"), wp_post(2, "two")]).to_string();
     assert_eq!(
-        read_article(&list, "two", &NativeHtml).expect("read").slug,
+        read_article(&list, None, "two", NATIVE).expect("read").slug,
         "two"
     );
 }
@@ -355,7 +355,7 @@ fn ghost_custom_excerpts_win_and_errors_name_the_post() {
 #[test]
 fn the_adapter_module_hands_on_the_next_page_number() {
     let doc = ghost_page(vec![ghost_post("a")], 1, Some(2)).to_string();
-    let converted = convert(Format::Ghost, &doc, None, &NativeHtml).expect("converted");
+    let converted = convert(Format::Ghost, &doc, None, None, NATIVE).expect("converted");
     let answer = signal_model::adapt::encode_answer(&Ok(converted));
     let decoded = signal_model::adapt::decode_answer(&answer)
         .expect("an answer")
@@ -587,7 +587,7 @@ fn wild(path: &str) -> String {
 #[test]
 fn real_single_posts_are_read_by_slug() {
     let wp = wild("wordpress/migrate-mg-wp-api-single-post-with-html-in-title.json");
-    let article = read_article(&wp, "my-awesome-post", &NativeHtml).expect("a WordPress post");
+    let article = read_article(&wp, None, "my-awesome-post", NATIVE).expect("a WordPress post");
     // HTML in `title.rendered` is reduced to its text.
     assert!(
         article
@@ -608,7 +608,7 @@ fn real_single_posts_are_read_by_slug() {
     );
 
     let ghost = wild("ghost/migrate-ghost2-posts-include-authors-tags.json");
-    let article = read_article(&ghost, "welcome-short", &NativeHtml).expect("a Ghost post");
+    let article = read_article(&ghost, None, "welcome-short", NATIVE).expect("a Ghost post");
     assert_eq!(article.headline, "Welcome");
     assert_eq!(
         article.published_at.expect("dated").machine(),

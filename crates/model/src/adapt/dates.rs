@@ -28,7 +28,7 @@ pub fn to_contract(text: &str) -> Option<String> {
 /// article is undated (`null`), not left out; when one was given but could not be read, the
 /// cut says so ([`Cut::UnreadDate`]).
 pub fn published_at<'a>(
-    candidates: impl IntoIterator<Item = (&'a str, Option<&'a serde_json::Value>)>,
+    candidates: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
 ) -> (serde_json::Value, &'a str, Option<Cut>) {
     let mut unread: Option<(&str, &str)> = None;
     let mut first_field = "";
@@ -36,7 +36,7 @@ pub fn published_at<'a>(
         if first_field.is_empty() {
             first_field = field;
         }
-        let Some(text) = value.and_then(serde_json::Value::as_str) else {
+        let Some(text) = value else {
             continue;
         };
         match to_contract(text) {

@@ -75,7 +75,7 @@ fn reference(text: &str) -> Option<(char, usize)> {
     named(&text[..len]).map(|c| (c, len + 1))
 }
 
-fn named(name: &str) -> Option<char> {
+pub(super) fn named(name: &str) -> Option<char> {
     NAMED
         .split(' ')
         .find_map(|entry| entry.strip_prefix(name)?.strip_prefix('='))

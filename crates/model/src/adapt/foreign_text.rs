@@ -78,8 +78,13 @@ pub fn plain_value(value: Option<&Value>, html: &HtmlBudget) -> Option<String> {
 /// A body written as text (`content_text`, `articleBody`): HTML is read as HTML, anything else
 /// as paragraphs of plain text.
 pub fn body(raw: &str, html: &HtmlBudget) -> (Vec<Value>, Option<Cut>) {
+    body_at(raw, html, None)
+}
+
+/// [`body`], with relative links in HTML resolved against `base`.
+pub fn body_at(raw: &str, html: &HtmlBudget, base: Option<&str>) -> (Vec<Value>, Option<Cut>) {
     match markup(raw) {
-        Some(markup) => html.blocks(&markup),
+        Some(markup) => html.blocks_at(&markup, base),
         None => paragraphs(&entities::decode(raw)),
     }
 }

@@ -117,7 +117,8 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
 
     // Published, else updated, else created; with none readable, undated.
     let (date, date_field, date_cut) = dates::published_at(
-        ["published_at", "updated_at", "created_at"].map(|field| (field, post.get(field))),
+        ["published_at", "updated_at", "created_at"]
+            .map(|field| (field, post.get(field).and_then(Value::as_str))),
     );
     cut.extend(date_cut);
     fields.push(("published_at", at(date_field)));
@@ -158,6 +159,7 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
         origin,
         fields,
         cut,
+        author: None,
     })
 }
 

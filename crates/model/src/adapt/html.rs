@@ -69,18 +69,39 @@ impl<'a> HtmlBudget<'a> {
 
     /// The body blocks of `html`, and what was cut of it, if anything.
     pub fn blocks(&self, html: &str) -> (Vec<Value>, Option<Cut>) {
+        self.blocks_at(html, None)
+    }
+
+    /// [`Self::blocks`], with relative links resolved against `base` (a feed's document URL
+    /// or `xml:base`).
+    pub fn blocks_at(&self, html: &str, base: Option<&str>) -> (Vec<Value>, Option<Cut>) {
         let read = limits::prefix(html, MAX_HTML_BYTES.min(self.left.get()));
         self.left.set(self.left.get() - read.len());
         let cut = (read.len() < html.len()).then_some(Cut::Html {
             read: read.len(),
             total: html.len(),
         });
-        let nodes = if read.is_empty() {
+        let mut nodes = if read.is_empty() {
             Vec::new()
         } else {
             self.parser.parse(read)
         };
+        if base.is_some() {
+            resolve_links(&mut nodes, base);
+        }
         (blocks(&nodes), cut)
+    }
+}
+
+/// Every link's `href` resolved against `base`, where it can be.
+fn resolve_links(nodes: &mut [HtmlNode], base: Option<&str>) {
+    for node in nodes {
+        if let HtmlNode::Element { href, children, .. } = node {
+            if let Some(resolved) = href.as_deref().and_then(|h| super::urls::resolve(base, h)) {
+                *href = Some(resolved);
+            }
+            resolve_links(children, base);
+        }
     }
 }
 

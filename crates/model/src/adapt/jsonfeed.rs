@@ -169,8 +169,8 @@ impl FeedContext<'_> {
 
         // The published date, else the modified one; with neither, the item is undated.
         let (date, date_field, date_cut) = dates::published_at([
-            ("date_published", item.get("date_published")),
-            ("date_modified", item.get("date_modified")),
+            ("date_published", string(item.get("date_published"))),
+            ("date_modified", string(item.get("date_modified"))),
         ]);
         cut.extend(date_cut);
         fields.push(("published_at", at(date_field)));
@@ -235,6 +235,7 @@ impl FeedContext<'_> {
         Ok(Adapted {
             json: Value::Object(out),
             origin,
+            author: None,
             fields,
             cut,
         })

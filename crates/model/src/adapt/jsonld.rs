@@ -297,7 +297,7 @@ impl<'a> Graph<'a> {
         // A date-time without an offset (schema.org allows it) becomes its calendar date.
         let (date, date_field, date_cut) = dates::published_at(
             ["datePublished", "dateModified", "dateCreated"]
-                .map(|field| (field, object.get(field))),
+                .map(|field| (field, object.get(field).and_then(Value::as_str))),
         );
         cut.extend(date_cut);
         fields.push(("published_at", at(date_field)));
@@ -411,6 +411,7 @@ impl<'a> Graph<'a> {
         Ok(Adapted {
             json: Value::Object(out),
             origin: node.path.clone(),
+            author: None,
             fields,
             cut,
         })

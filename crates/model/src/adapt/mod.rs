@@ -1,27 +1,35 @@
-//! Documents in other shapes, read as the contract: JSON Feed 1.1 and schema.org
-//! `Article` JSON-LD, besides the contract itself. The shape is recognised from the
+//! Documents in other shapes, read as the contract: JSON Feed 1.1, schema.org `Article`
+//! JSON-LD, RSS (0.9x, 1.0, 2.0) and Atom (1.0, 0.3), besides the contract itself. The shape is recognised from the
 //! document (see [`detect`]), so a deployer only points `signal:api-base` at it.
 //!
 //! An adapter translates to contract JSON (so its output can be checked against the JSON
 //! Schema in tests) and the model then validates that like any other document; an error is
 //! reported at the field of the original document it came from (`items[2].title`).
 //!
-//! Pure Rust but for HTML, which comes through an [`HtmlParser`], so all of it is tested
-//! natively. In the browser the adapters run in a wasm module of their own
+//! Pure Rust but for HTML and XML, which come through an [`HtmlParser`] and an
+//! [`XmlParser`] ([`Parsers`]), so all of it is tested natively. In the browser the adapters run in a wasm module of their own
 //! (`src/bin/adapt.rs`, loaded by `source::formats` only for another format): [`convert`] is
 //! its side, [`Converted`] what it answers.
 
+pub mod atom;
 pub mod dates;
+pub mod encoding;
 mod entities;
 mod foreign_text;
 pub mod ghost;
 pub mod html;
 pub mod jsonfeed;
 pub mod jsonld;
-#[cfg(feature = "native-html")]
+#[cfg(feature = "native-parsers")]
 pub mod native_html;
+#[cfg(feature = "native-parsers")]
+pub mod native_xml;
+pub mod rss;
+pub mod urls;
 mod util;
 pub mod wordpress;
+pub mod xml;
+mod xml_feed;
 
 use std::task::{Context, Poll, Waker};
 
@@ -29,6 +37,33 @@ use serde::{Deserialize, Serialize, de::IgnoredAny};
 use serde_json::Value;
 
 pub use html::{HtmlNode, HtmlParser};
+pub use xml::{XmlElement, XmlNode, XmlParser};
+
+/// The parsers the adapters read markup with: the browser's in the app (`source::dom`),
+/// html5ever and roxmltree natively ([`NATIVE`]).
+#[derive(Clone, Copy)]
+pub struct Parsers<'a> {
+    pub html: &'a dyn HtmlParser,
+    pub xml: &'a dyn XmlParser,
+}
+
+/// The native parsers: html5ever and roxmltree.
+#[cfg(feature = "native-parsers")]
+pub const NATIVE: Parsers<'static> = Parsers {
+    html: &native_html::NativeHtml,
+    xml: &native_xml::NativeXml,
+};
+
+#[cfg(feature = "native-parsers")]
+impl<'a> Parsers<'a> {
+    /// Another HTML parser, with the native XML parser (tests).
+    pub fn with_html(html: &'a dyn HtmlParser) -> Self {
+        Self {
+            html,
+            xml: &native_xml::NativeXml,
+        }
+    }
+}
 
 use crate::{
     Article, Card, ContractError, Cut, FeedPage,
@@ -49,6 +84,10 @@ pub enum Format {
     WordPress,
     /// The Ghost Content API's posts (`/ghost/api/content/posts/`).
     Ghost,
+    /// RSS 2.0, 0.9x and 1.0 (RDF): XML whose root is `rss` or `rdf:RDF`.
+    Rss,
+    /// Atom 1.0 and 0.3: XML whose root is `feed` (or a lone `entry`).
+    Atom,
 }
 
 impl Format {
@@ -60,6 +99,8 @@ impl Format {
             Self::JsonLd => "jsonld",
             Self::WordPress => "wordpress",
             Self::Ghost => "ghost",
+            Self::Rss => "rss",
+            Self::Atom => "atom",
         }
     }
 
@@ -70,6 +111,8 @@ impl Format {
             Self::JsonLd,
             Self::WordPress,
             Self::Ghost,
+            Self::Rss,
+            Self::Atom,
         ]
         .into_iter()
         .find(|format| format.name() == name)
@@ -137,15 +180,25 @@ fn json_feed_version(version: &str) -> Option<&str> {
         .find_map(|prefix| version.strip_prefix(prefix))
 }
 
-/// Which shape `json` has: JSON Feed by its `version` URL, JSON-LD by `@context`, `@type`
-/// or `@graph` (or an array of such objects), WordPress by posts with `title.rendered` or
-/// `content.rendered` and `id`, `slug` and `link` (a list of them, or one), Ghost by `posts`
-/// with `meta.pagination` or posts that have `html` or `uuid`; anything else is read as the contract, which
-/// then says what is wrong with it. For our own format, also the document's `version`
+/// Which shape `json` has: RSS and Atom by their root element's name (read from the text, not
+/// parsed: the adapter parses it once), JSON Feed by its `version` URL, JSON-LD by `@context`,
+/// `@type` or `@graph` (or an array of such objects), WordPress by posts with `title.rendered`
+/// or `content.rendered` and `id`, `slug` and `link` (a list of them, or one), Ghost by
+/// `posts` with `meta.pagination` or posts that have `html` or `uuid`; anything else is read as
+/// the contract, which then says what is wrong with it. For our own format, also the document's `version`
 /// (`Some(None)`: it has none) when the probe could read it: the contract parse then need not
 /// scan a large document once more for it.
 fn shape(json: &str) -> (Format, Option<Option<Raw>>) {
-    let trimmed = json.trim_start();
+    let trimmed = json.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('<') {
+        let root = xml::root_name(trimmed);
+        let name = root.map(|name| name.rsplit(':').next().unwrap_or(name));
+        match name {
+            Some("rss" | "RDF") => return (Format::Rss, None),
+            Some("feed" | "entry") => return (Format::Atom, None),
+            _ => {}
+        }
+    }
     if trimmed.starts_with('[') {
         return match serde_json::from_str::<Vec<Raw>>(json) {
             Ok(items) if items.iter().any(is_json_ld) => (Format::JsonLd, None),
@@ -190,6 +243,10 @@ pub struct Adapted {
     pub json: Value,
     /// Where the article is in the original document, e.g. `items[2]`.
     pub origin: String,
+    /// Who wrote it (RSS `dc:creator` or `author`, Atom `author/name`), when the format names
+    /// an author apart from the publisher: kept for later use, outside the contract JSON (whose
+    /// parser refuses fields it does not know).
+    pub author: Option<String>,
     /// For a contract field (`headline`), the original field it came from (`items[2].title`).
     pub fields: Vec<(&'static str, String)>,
     /// What the adapter cut before the model saw it (HTML content past its limit).
@@ -264,15 +321,30 @@ impl AdaptedFeed {
 
 fn adapt_foreign(
     format: Format,
-    json: &str,
-    html: &dyn HtmlParser,
+    text: &str,
+    base: Option<&str>,
+    parsers: Parsers,
 ) -> Result<AdaptedFeed, ContractError> {
-    let doc = parse(json)?;
+    let html = parsers.html;
+    match format {
+        Format::Rss | Format::Atom => {
+            let root = parsers.xml.parse(&xml::prepare(text)).map_err(|why| {
+                ContractError::at("", format!("the XML is not well-formed: {why}"))
+            })?;
+            return match format {
+                Format::Rss => rss::adapt(&root, base, html),
+                _ => atom::adapt(&root, base, html),
+            };
+        }
+        _ => {}
+    }
+    let doc = parse(text)?;
     match format {
         Format::JsonFeed => jsonfeed::adapt(&doc, html),
         Format::JsonLd => jsonld::adapt(&doc, html),
         Format::WordPress => wordpress::adapt(&doc, html),
         Format::Ghost => ghost::adapt(&doc, html),
+        Format::Rss | Format::Atom => unreachable!("read as XML above"),
         Format::Contract => Err(ContractError::at(
             "",
             "a document in the reader's own format needs no adapter",
@@ -384,13 +456,17 @@ impl AdapterCut {
 /// An item that cannot be read (no title, a date that is no date) is left out, and the page
 /// says how many were and why the first was ([`Cut::Skipped`]); only a document with no
 /// readable item at all is an error, the first item's.
+///
+/// `base` is the URL the document was fetched from, which its relative links are resolved
+/// against.
 pub fn convert(
     format: Format,
-    json: &str,
+    text: &str,
+    base: Option<&str>,
     slug: Option<&str>,
-    html: &dyn HtmlParser,
+    parsers: Parsers,
 ) -> Result<Converted, ContractError> {
-    let feed = adapt_foreign(format, json, html)?;
+    let feed = adapt_foreign(format, text, base, parsers)?;
     let mut skipped = feed.skipped;
     let mut validated = Vec::new();
     for adapted in &feed.articles {
@@ -533,38 +609,48 @@ pub trait Converter {
     async fn convert(
         &self,
         format: Format,
-        json: &str,
+        text: &str,
+        base: Option<&str>,
         slug: Option<&str>,
     ) -> Result<Converted, Self::Error>;
 }
 
-/// An index page (`articles.json`) in any shape. A feed or JSON-LD document carries its
-/// articles in full, so opening one needs no other request.
-pub async fn index<C: Converter>(json: &str, converter: &C) -> Result<FeedPage, C::Error> {
-    match reading(json)? {
-        Reading::Contract(version) => Ok(contract(json, version)?),
-        Reading::Foreign(format) => Ok(converter.convert(format, json, None).await?.into_page()?),
+/// An index page (`articles.json`) in any shape, fetched from `base` (relative links in it
+/// are resolved against that). A feed or JSON-LD document carries its articles in full, so
+/// opening one needs no other request.
+pub async fn index<C: Converter>(
+    text: &str,
+    base: Option<&str>,
+    converter: &C,
+) -> Result<FeedPage, C::Error> {
+    match reading(text)? {
+        Reading::Contract(version) => Ok(contract(text, version)?),
+        Reading::Foreign(format) => Ok(converter
+            .convert(format, text, base, None)
+            .await?
+            .into_page()?),
     }
 }
 
-/// An article document in any shape. A document holding several articles (a feed, a
-/// JSON-LD `@graph`) gives the one whose slug is `slug`, or its only one.
+/// An article document in any shape, fetched from `base`. A document holding several articles
+/// (a feed, a JSON-LD `@graph`) gives the one whose slug is `slug`, or its only one.
 pub async fn article<C: Converter>(
-    json: &str,
+    text: &str,
+    base: Option<&str>,
     slug: &str,
     converter: &C,
 ) -> Result<Article, C::Error> {
-    match reading(json)? {
-        Reading::Contract(version) => Ok(contract(json, version)?),
+    match reading(text)? {
+        Reading::Contract(version) => Ok(contract(text, version)?),
         Reading::Foreign(format) => Ok(converter
-            .convert(format, json, Some(slug))
+            .convert(format, text, base, Some(slug))
             .await?
             .into_article()?),
     }
 }
 
-/// The adapters run in this process, with `parser` for HTML: native code (tests, the fuzzer).
-pub struct InProcess<'a>(pub &'a dyn HtmlParser);
+/// The adapters run in this process, with these parsers: native code (tests, the fuzzer).
+pub struct InProcess<'a>(pub Parsers<'a>);
 
 impl Converter for InProcess<'_> {
     type Error = ContractError;
@@ -572,25 +658,31 @@ impl Converter for InProcess<'_> {
     async fn convert(
         &self,
         format: Format,
-        json: &str,
+        text: &str,
+        base: Option<&str>,
         slug: Option<&str>,
     ) -> Result<Converted, ContractError> {
-        convert(format, json, slug, self.0)
+        convert(format, text, base, slug, self.0)
     }
 }
 
 /// [`index`], in this process: what the app does, with the adapters run here.
-pub fn read_index(json: &str, html: &dyn HtmlParser) -> Result<FeedPage, ContractError> {
-    at_once(index(json, &InProcess(html)))
+pub fn read_index(
+    text: &str,
+    base: Option<&str>,
+    parsers: Parsers,
+) -> Result<FeedPage, ContractError> {
+    at_once(index(text, base, &InProcess(parsers)))
 }
 
 /// [`article`], in this process: what the app does, with the adapters run here.
 pub fn read_article(
-    json: &str,
+    text: &str,
+    base: Option<&str>,
     slug: &str,
-    html: &dyn HtmlParser,
+    parsers: Parsers,
 ) -> Result<Article, ContractError> {
-    at_once(article(json, slug, &InProcess(html)))
+    at_once(article(text, base, slug, &InProcess(parsers)))
 }
 
 /// The result of a future that never waits, as [`InProcess`]'s never do.

@@ -117,9 +117,11 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
 
     // `date_gmt` is UTC without saying so; `date` is the site's local time, and without an
     // offset it gives only the day.
-    let gmt = string(post.get("date_gmt")).map(|gmt| Value::from(utc(gmt)));
-    let (date, date_field, date_cut) =
-        dates::published_at([("date_gmt", gmt.as_ref()), ("date", post.get("date"))]);
+    let gmt = string(post.get("date_gmt")).map(utc);
+    let (date, date_field, date_cut) = dates::published_at([
+        ("date_gmt", gmt.as_deref()),
+        ("date", string(post.get("date"))),
+    ]);
     cut.extend(date_cut);
     fields.push(("published_at", at(date_field)));
     out.insert("published_at".into(), date);
@@ -155,6 +157,7 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
         origin: origin.to_owned(),
         fields,
         cut,
+        author: None,
     })
 }
 

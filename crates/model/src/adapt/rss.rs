@@ -1,0 +1,134 @@
+//! RSS 2.0, 0.91/0.92 and 1.0 (RDF, and Netscape's 0.90): the channel is the index, each
+//! item a whole article. See `docs/formats.md` for the mapping.
+
+use super::{
+    AdaptedFeed, HtmlParser,
+    html::HtmlBudget,
+    xml::XmlElement,
+    xml_feed::{Channel, Content, Entry, base_of, media_description, text_of, web_link},
+};
+use crate::{ContractError, limits::MAX_CARDS};
+
+/// The namespaces RSS's own elements come in: none (0.9x, 2.0), RSS 1.0's, Netscape's 0.90,
+/// and the two that some 2.0 feeds declare as their default.
+const RSS: &[&str] = &[
+    "",
+    "http://purl.org/rss/1.0/",
+    "http://my.netscape.com/rdf/simple/0.9/",
+    "http://backend.userland.com/rss2",
+    "http://blogs.law.harvard.edu/tech/rss",
+];
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const CONTENT: &[&str] = &["http://purl.org/rss/1.0/modules/content/"];
+const DC: &[&str] = &[
+    "http://purl.org/dc/elements/1.1/",
+    "http://purl.org/dc/terms/",
+];
+const ATOM: &[&str] = &["http://www.w3.org/2005/Atom"];
+
+pub fn adapt(
+    root: &XmlElement,
+    base: Option<&str>,
+    html: &dyn HtmlParser,
+) -> Result<AdaptedFeed, ContractError> {
+    let rdf = root.is(RDF, "RDF");
+    if !(rdf || (root.name == "rss" && RSS.contains(&root.namespace.as_str()))) {
+        return Err(ContractError::at(
+            "",
+            format!("expected an RSS document, found a `{}` element", root.name),
+        ));
+    }
+    let root_base = base_of(root, base);
+    let channel_element = root
+        .first(RSS, "channel")
+        .ok_or_else(|| ContractError::at("channel", "required, but missing"))?;
+    let channel_base = base_of(channel_element, root_base.as_deref());
+    // RSS 1.0 puts its items beside the channel, 2.0 inside it.
+    let (items_parent, items_base, prefix) = if rdf {
+        (root, root_base.clone(), "item")
+    } else {
+        (channel_element, channel_base.clone(), "channel.item")
+    };
+    let items: Vec<&XmlElement> = items_parent.all(RSS, "item").collect();
+    let html = HtmlBudget::new(html);
+    let channel = Channel {
+        title: text_of(channel_element.first(RSS, "title"))
+            .and_then(|raw| Content::Loose(raw).plain(&html)),
+        link: text_of(channel_element.first(RSS, "link"))
+            .and_then(|link| web_link(channel_base.as_deref(), &link)),
+    };
+    if items.is_empty() {
+        return Err(ContractError::at(prefix, "the feed has no items"));
+    }
+    let articles = items
+        .iter()
+        .take(MAX_CARDS)
+        .enumerate()
+        .map(|(index, item)| {
+            let item_base = base_of(item, items_base.as_deref());
+            Ok(
+                entry(item, format!("{prefix}[{index}]"), item_base.as_deref())
+                    .adapt(index, &channel, &html),
+            )
+        })
+        .collect();
+    let next = channel_element
+        .all(ATOM, "link")
+        .find(|link| link.attr("", "rel") == Some("next"))
+        .and_then(|link| link.attr("", "href"))
+        .and_then(|href| web_link(channel_base.as_deref(), href));
+    Ok(AdaptedFeed::new(articles, items.len(), next))
+}
+
+fn entry(item: &XmlElement, origin: String, base: Option<&str>) -> Entry {
+    let guid = item.first(RSS, "guid");
+    let id = text_of(guid).or_else(|| item.attr(RDF, "about").map(str::to_owned));
+    // A guid that is a permalink (the default) is the item's page when it has no link, if it
+    // is a whole http(s) URL: many say they are permalinks and are not (`7bd204c6-…`).
+    let permalink = guid
+        .filter(|guid| guid.attr("", "isPermaLink") != Some("false"))
+        .and_then(|guid| text_of(Some(guid)));
+    let link = text_of(item.first(RSS, "link"))
+        .and_then(|link| web_link(base, &link))
+        .or_else(|| permalink.and_then(|link| web_link(None, &link)));
+    let encoded = text_of(item.first(CONTENT, "encoded"));
+    let description = text_of(item.first(RSS, "description"));
+    let (body, summary) = match (encoded, description) {
+        (Some(encoded), description) => (
+            Some((Content::Html(encoded), "content:encoded")),
+            description.map(|d| (Content::Loose(d), "description")),
+        ),
+        (None, Some(description)) => (Some((Content::Loose(description), "description")), None),
+        (None, None) => (media_description(item), None),
+    };
+    let dates = [
+        (RSS, "pubDate", "pubDate"),
+        (DC, "date", "dc:date"),
+        (ATOM, "published", "atom:published"),
+        (ATOM, "updated", "atom:updated"),
+    ]
+    .into_iter()
+    .filter_map(|(namespace, name, field)| Some((text_of(item.first(namespace, name))?, field)))
+    .collect();
+    let categories = item
+        .all(RSS, "category")
+        .chain(item.all(DC, "subject"))
+        .filter_map(|c| text_of(Some(c)))
+        .map(Content::Loose)
+        .collect();
+    let author = text_of(item.first(DC, "creator")).or_else(|| text_of(item.first(RSS, "author")));
+    Entry {
+        origin,
+        id_field: "guid",
+        id,
+        link,
+        title: text_of(item.first(RSS, "title")).map(|t| (Content::Loose(t), "title")),
+        dates,
+        date_field: "pubDate",
+        body,
+        summary,
+        categories,
+        author,
+        body_base: base.map(str::to_owned),
+    }
+}
