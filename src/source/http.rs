@@ -2,7 +2,7 @@
 
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
-use web_sys::{AbortController, RequestMode, RequestRedirect, ResponseType};
+use web_sys::{AbortController, RequestInit, RequestMode, RequestRedirect, ResponseType};
 
 use super::FetchError;
 use signal_model::{
@@ -107,13 +107,14 @@ pub(crate) async fn get<T>(
     let (sent, preloaded_body) = match preloaded {
         Some(Preloaded { response, body, .. }) => (Preloaded::response(response).await, Some(body)),
         None => {
-            let signal = deadline.as_ref().map(|d| d.controller.signal());
-            let sent = Request::get(url)
-                .header("Accept", ACCEPT)
-                .abort_signal(signal.as_ref())
-                .send()
-                .await
-                .map_err(|err| err.to_string());
+            let init = RequestInit::new();
+            init.set_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
+            let headers = web_sys::Headers::new().ok();
+            if let Some(headers) = &headers {
+                let _ = headers.append("Accept", ACCEPT);
+                init.set_headers(headers);
+            }
+            let sent = send(url, &init).await;
             (sent, None)
         }
     };
@@ -242,23 +243,36 @@ impl Preloaded {
     }
 }
 
+/// A GET of `url` exactly as written. (gloo-net's request builder rewrites a URL that has a
+/// query, appending `&`: a WordPress or Ghost API's next page, `…&page=2&`.)
+async fn send(url: &str, init: &RequestInit) -> Result<Response, String> {
+    let request = web_sys::Request::new_with_str_and_init(url, init).map_err(|err| {
+        js_sys::Error::from(err)
+            .message()
+            .as_string()
+            .unwrap_or_default()
+    })?;
+    Request::from(request)
+        .send()
+        .await
+        .map_err(|err| err.to_string())
+}
+
 /// Why a request got no readable response. The browser reports a CORS refusal and an
 /// unreachable server alike; an opaque (`no-cors`) request tells them apart: if the server
 /// answers that, it is up and only refused this site.
 async fn unreadable(url: &str, detail: String) -> FetchError {
-    let answered = Request::get(url)
-        .mode(RequestMode::NoCors)
-        .send()
-        .await
-        .is_ok();
+    let init = RequestInit::new();
+    init.set_mode(RequestMode::NoCors);
+    let answered = send(url, &init).await.is_ok();
     if answered {
         return FetchError::Cors;
     }
     // A redirect loop fails both ways; a request that does not follow redirects sees the
     // first one.
-    let redirected = Request::get(url)
-        .redirect(RequestRedirect::Manual)
-        .send()
+    let init = RequestInit::new();
+    init.set_redirect(RequestRedirect::Manual);
+    let redirected = send(url, &init)
         .await
         .is_ok_and(|r| r.type_() == ResponseType::Opaqueredirect);
     if redirected {
