@@ -51,9 +51,8 @@
       var response = fetch(url, {
         headers: {
           Accept:
-            "application/json, application/feed+json, application/ld+json;q=0.9, " +
-            "application/rss+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, " +
-            "text/xml;q=0.8, */*;q=0.1",
+            "application/json, application/feed+json, application/ld+json, " +
+            "application/rss+xml, application/atom+xml, */*;q=0.5",
         },
         signal: controller.signal,
       });

@@ -65,8 +65,14 @@ impl XmlParser for BrowserXml {
             .map_err(|_| "the browser could not parse it".to_owned())?;
         // A document that is not well-formed comes back with a `parsererror` element that says
         // where and why.
+        // Chromium and WebKit put the message in its `div`, between headings of their own
+        // ("This page contains the following errors:"); Firefox in its text.
         if let Some(error) = document.get_elements_by_tag_name("parsererror").item(0) {
-            let why = error.text_content().unwrap_or_default();
+            let message = error
+                .get_elements_by_tag_name("div")
+                .item(0)
+                .unwrap_or(error);
+            let why = message.text_content().unwrap_or_default();
             return Err(why.split_whitespace().collect::<Vec<_>>().join(" "));
         }
         let root = document

@@ -126,8 +126,13 @@ async function checkDocument(host, index, entry) {
     const feed = await open(host, "/");
     pages.push(feed);
     if (entry.error !== null) {
-      // Nothing a reader could show: the page says why, in the model's words.
-      assert.equal(squash(await feed.locator(".problem").textContent()), squash(entry.error), `${entry.file}: the error`);
+      // Nothing a reader could show: the page says why, in the model's words. (Where the XML is
+      // not well-formed, the reason after the colon is each parser's own.)
+      const shown = squash(await feed.locator(".problem").textContent());
+      const [notXml] = entry.error.match(/^the XML is not well-formed: /) ?? [];
+      if (notXml) assert.ok(shown.startsWith(notXml) && shown.length > notXml.length, `${entry.file}: ${shown}`);
+      else assert.equal(shown, squash(entry.error), `${entry.file}: the error`);
+      if (notXml && process.env.WILD_SHOW_ERRORS) console.log(entry.file, shown);
     } else {
       assert.deepEqual((await allText(feed, ".card-headline")).map(squash), entry.cards.map(squash), `${entry.file}: the cards`);
       assert.deepEqual((await allText(feed, ".feed [role=note] li")).map(squash), entry.notices, `${entry.file}: the feed's notice`);

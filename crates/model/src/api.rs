@@ -11,9 +11,10 @@ use crate::link::{Route, encode_segment};
 
 /// The document types the reader can read, in order of preference: JSON (its own format, JSON
 /// Feed), then JSON-LD and the XML feeds (RSS, Atom), then XML served under a generic type.
-pub const ACCEPT: &str = "application/json, application/feed+json, application/ld+json;q=0.9, \
-     application/rss+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, \
-     text/xml;q=0.8, */*;q=0.1";
+/// At most 128 bytes, so that it stays a CORS-safelisted header (Fetch, "CORS-safelisted
+/// request-header") and a cross-origin request needs no preflight.
+pub const ACCEPT: &str = "application/json, application/feed+json, application/ld+json, \
+     application/rss+xml, application/atom+xml, */*;q=0.5";
 /// Used when the page has no `signal:api-base`: the sample data bundled in `dist/data/`.
 pub const DEFAULT_API_BASE: &str = "data/";
 

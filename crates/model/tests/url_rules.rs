@@ -426,3 +426,31 @@ fn segments_are_escaped_as_encode_uri_component_does() {
         "caf%C3%A9%20%F0%9F%98%80"
     );
 }
+
+/// The `Accept` header is a CORS-safelisted request-header (Fetch standard): at most 128 bytes,
+/// none of the CORS-unsafe request-header bytes. Past that, every cross-origin request the
+/// reader makes would be preceded by a preflight that many backends do not answer.
+#[test]
+fn the_accept_header_needs_no_preflight() {
+    assert!(ACCEPT.len() <= 128, "{} bytes", ACCEPT.len());
+    let unsafe_byte = |b: u8| {
+        (b < 0x20 && b != b'\t')
+            || matches!(
+                b,
+                b'"' | b'('
+                    | b')'
+                    | b':'
+                    | b'<'
+                    | b'>'
+                    | b'?'
+                    | b'@'
+                    | b'['
+                    | b'\\'
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | 0x7f
+            )
+    };
+    assert!(!ACCEPT.bytes().any(unsafe_byte), "{ACCEPT}");
+}
