@@ -1,5 +1,5 @@
-//! The adapter module: JSON Feed, JSON-LD, RSS and Atom read as the contract. A wasm of its own, which
-//! the app loads only the first time it meets a document in one of those formats
+//! The adapter module: JSON Feed, JSON-LD, RSS, Atom, WordPress and Ghost read as the
+//! contract. A wasm of its own, which the app loads only the first time it meets a document in one of those formats
 //! (`source::formats`), so readers of our own format never download the adapters.
 
 use signal_model::adapt::{self, ContractAnswer, Format, Parsers};

@@ -178,8 +178,9 @@ impl fmt::Display for FetchError {
             Self::Invalid(err) => write!(f, "{err}"),
             Self::Config(msg) => write!(f, "The reader is misconfigured: {msg}"),
             Self::Adapter(_) => f.write_str(
-                "This document is a JSON Feed or JSON-LD, and the part of the reader that reads \
-                 those formats couldn't be loaded. Check your connection and try again.",
+                "This document is in another format (a JSON Feed, JSON-LD, RSS, Atom, WordPress or \
+                 Ghost), and the part of the reader that reads those formats couldn't be loaded. \
+                 Check your connection and try again.",
             ),
         }
     }
@@ -237,7 +238,7 @@ mod tests {
         assert!(!FetchError::Redirects.is_retryable());
         let adapter = FetchError::Adapter("import failed".into());
         assert!(adapter.is_retryable());
-        assert!(adapter.to_string().contains("JSON Feed or JSON-LD"));
+        assert!(adapter.to_string().contains("in another format"));
         assert_eq!(
             FetchError::Redirects.heading("feed"),
             "Couldn't load this feed"

@@ -1,7 +1,6 @@
-//! Reading a fetched document. Our own format is read here; JSON Feed, JSON-LD, RSS and Atom
-//! go to the
-//! adapter module (`src/bin/adapt.rs`), a second wasm that is downloaded the first time a
-//! document in one of those formats arrives. It answers with contract JSON, which is read
+//! Reading a fetched document. Our own format is read here; JSON Feed, JSON-LD, RSS, Atom,
+//! WordPress and Ghost go to the adapter module (`src/bin/adapt.rs`), a second wasm that is
+//! downloaded the first time a document in one of those formats arrives. It answers with contract JSON, which is read
 //! here like any other document.
 
 use wasm_bindgen::{JsValue, prelude::wasm_bindgen};
