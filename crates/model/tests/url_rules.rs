@@ -7,6 +7,9 @@
 //!
 //! Regenerate it with `UPDATE_URL_RULES=1 cargo test -p signal-model --test url_rules`.
 
+mod common;
+
+use common::NativeUrl;
 use serde_json::{Value, json};
 use signal_model::{
     AppPaths, Route,
@@ -19,47 +22,6 @@ const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/fixtures/url-rules.json"
 );
-
-/// The `url` crate's WHATWG parser, standing in for the browser's.
-struct NativeUrl(url::Url);
-
-impl WebUrl for NativeUrl {
-    fn parse(input: &str, base: Option<&str>) -> Option<Self> {
-        match base {
-            Some(base) => url::Url::parse(base).ok()?.join(input),
-            None => url::Url::parse(input),
-        }
-        .ok()
-        .map(Self)
-    }
-    fn href(&self) -> String {
-        self.0.as_str().to_owned()
-    }
-    fn protocol(&self) -> String {
-        format!("{}:", self.0.scheme())
-    }
-    fn pathname(&self) -> String {
-        self.0.path().to_owned()
-    }
-    fn search(&self) -> String {
-        match self.0.query() {
-            Some(query) if !query.is_empty() => format!("?{query}"),
-            _ => String::new(),
-        }
-    }
-    fn set_pathname(&mut self, pathname: &str) {
-        self.0.set_path(pathname);
-    }
-    fn set_search(&mut self, search: &str) {
-        let query = search.strip_prefix('?').unwrap_or(search);
-        self.0.set_query((!query.is_empty()).then_some(query));
-    }
-    fn set_hash(&mut self, hash: &str) {
-        let fragment = hash.strip_prefix('#').unwrap_or(hash);
-        self.0
-            .set_fragment((!fragment.is_empty()).then_some(fragment));
-    }
-}
 
 /// The sites: at the root, and under a sub-path (`trunk build --public-url /reader/`).
 const SITES: &[&str] = &["https://reader.example/", "https://reader.example/reader/"];

@@ -3,12 +3,13 @@
 //! and their paging (Ghost's page numbers, WordPress's `Link` and `X-WP-TotalPages`).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::NativeUrl;
 use serde_json::{Value, json};
 use signal_model::adapt::NATIVE;
 use signal_model::adapt::{Format, Reading, convert, read_article, read_index, reading};
-use signal_model::api::{
-    ApiBase, Kind, WebUrl, is_empty_list, next_link, next_page_number, with_page,
-};
+use signal_model::api::{ApiBase, Kind, is_empty_list, next_link, next_page_number, with_page};
 use signal_model::{Article, Block, Route};
 
 fn detect(json: &Value) -> Format {
@@ -363,47 +364,6 @@ fn the_adapter_module_hands_on_the_next_page_number() {
     assert_eq!(decoded.into_page().expect("a page").next_page, Some(2));
 }
 
-/// The `url` crate's WHATWG parser, standing in for the browser's.
-struct NativeUrl(url::Url);
-
-impl WebUrl for NativeUrl {
-    fn parse(input: &str, base: Option<&str>) -> Option<Self> {
-        match base {
-            Some(base) => url::Url::parse(base).ok()?.join(input),
-            None => url::Url::parse(input),
-        }
-        .ok()
-        .map(Self)
-    }
-    fn href(&self) -> String {
-        self.0.as_str().to_owned()
-    }
-    fn protocol(&self) -> String {
-        format!("{}:", self.0.scheme())
-    }
-    fn pathname(&self) -> String {
-        self.0.path().to_owned()
-    }
-    fn search(&self) -> String {
-        match self.0.query() {
-            Some(query) if !query.is_empty() => format!("?{query}"),
-            _ => String::new(),
-        }
-    }
-    fn set_pathname(&mut self, pathname: &str) {
-        self.0.set_path(pathname);
-    }
-    fn set_search(&mut self, search: &str) {
-        let query = search.strip_prefix('?').unwrap_or(search);
-        self.0.set_query((!query.is_empty()).then_some(query));
-    }
-    fn set_hash(&mut self, hash: &str) {
-        let fragment = hash.strip_prefix('#').unwrap_or(hash);
-        self.0
-            .set_fragment((!fragment.is_empty()).then_some(fragment));
-    }
-}
-
 fn api(meta: &str) -> ApiBase {
     ApiBase::resolve::<NativeUrl>("https://reader.example/", Some(meta)).expect("an API base")
 }
@@ -576,11 +536,7 @@ fn an_empty_list_is_told_apart() {
 }
 
 fn wild(path: &str) -> String {
-    let path = format!(
-        "{}/../../tests/fixtures/wild/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    common::fixture_text(&format!("wild/{path}"))
 }
 
 /// Real responses (see `tests/fixtures/wild/SOURCES.md`) read as the by-slug answers they are.

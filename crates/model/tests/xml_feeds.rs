@@ -2,6 +2,8 @@
 //! relative links, encodings, and errors named by the original document's path.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use signal_model::adapt::{
     Format, NATIVE, Reading, convert, encoding, native_xml::NativeXml, read_article, read_index,
     reading, urls, xml::XmlParser,
@@ -474,11 +476,7 @@ fn encodings_are_chosen_by_bom_declaration_then_header() {
 }
 
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/../../tests/fixtures/formats/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    common::fixture_text(&format!("formats/{name}"))
 }
 
 /// The two sample feeds of `tests/fixtures/formats/` (also checked against the JSON Schema in

@@ -13,8 +13,9 @@ use super::{
     foreign_text::{self, plain_value},
     html::HtmlBudget,
     jsonfeed::first_text,
-    util::{host, is_slug, set, slugify, string},
+    util::{is_slug, set, slugify, string},
 };
+use crate::link::site_name;
 use crate::{ContractError, error::describe, limits::MAX_CARDS, raw::Raw, text};
 
 /// A headline made from an untitled post's text is cut to this many characters.
@@ -131,7 +132,7 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     out.insert("pillars".into(), Value::Array(tags(post, html)));
 
     // The site is the post's host; its authors are not part of the contract yet.
-    if let Some(site) = url.and_then(host) {
+    if let Some(site) = url.and_then(site_name) {
         fields.push(("publisher", at("url")));
         let home = url.and_then(|u| {
             let (scheme, rest) = u.split_once("://")?;
@@ -148,7 +149,7 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     let sources = match url {
         Some(url) => {
             fields.push(("sources", at("url")));
-            vec![json!({ "name": host(url).unwrap_or_else(|| url.to_owned()), "url": url })]
+            vec![json!({ "name": site_name(url).unwrap_or_else(|| url.to_owned()), "url": url })]
         }
         None => Vec::new(),
     };

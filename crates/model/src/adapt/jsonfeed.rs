@@ -8,8 +8,9 @@ use super::{
     foreign_text::{self, plain_value},
     html::HtmlBudget,
     json_feed_version,
-    util::{host, is_slug, last_segment, set, slugify, string},
+    util::{is_slug, last_segment, set, slugify, string},
 };
+use crate::link::site_name;
 use crate::{ContractError, error::describe, limits::MAX_CARDS, text};
 
 /// The contract fields an item's `_signal` extension object may carry.
@@ -220,12 +221,12 @@ impl FeedContext<'_> {
         let cited = match (string(item.get("external_url")), url) {
             (Some(external), _) => {
                 fields.push(("sources", at("external_url")));
-                let name = host(external).unwrap_or_else(|| external.to_owned());
+                let name = site_name(external).unwrap_or_else(|| external.to_owned());
                 vec![json!({ "name": name, "url": external })]
             }
             (None, Some(url)) => {
                 fields.push(("sources", at("url")));
-                let name = self.title.clone().or_else(|| host(url));
+                let name = self.title.clone().or_else(|| site_name(url));
                 vec![json!({ "name": name.unwrap_or_else(|| url.to_owned()), "url": url })]
             }
             (None, None) => Vec::new(),

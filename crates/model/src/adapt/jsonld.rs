@@ -11,8 +11,9 @@ use super::{
     Adapted, AdaptedFeed, HtmlParser, dates,
     foreign_text::{self, plain, plain_value},
     html::HtmlBudget,
-    util::{host, is_slug, last_segment, set, slugify, string},
+    util::{is_slug, last_segment, set, slugify, string},
 };
+use crate::link::site_name;
 use crate::{ContractError, limits::MAX_CARDS};
 
 /// schema.org `Article` and all its subtypes: a node of one of these types is an article.
@@ -399,8 +400,8 @@ impl<'a> Graph<'a> {
             .filter_map(|work| {
                 let url = self.url(work);
                 let name = match work {
-                    Value::String(s) if url.is_some() => host(s),
-                    _ => self.name(work).or_else(|| url.and_then(host)),
+                    Value::String(s) if url.is_some() => site_name(s),
+                    _ => self.name(work).or_else(|| url.and_then(site_name)),
                 }?;
                 Some(json!({ "name": name, "url": url }))
             })

@@ -47,11 +47,6 @@ pub fn last_segment(url: &str) -> Option<&str> {
     (!stem.is_empty()).then_some(stem)
 }
 
-/// The host of an http(s) URL without `www.`, as a name for a link ("sciencedaily.com").
-pub fn host(url: &str) -> Option<String> {
-    crate::link::site_name(url)
-}
-
 /// Plain text as paragraph blocks: paragraphs are separated by blank lines, and the line
 /// breaks inside one are spaces (the body shows no line breaks). Past [`MAX_BODY_BLOCKS`]
 /// paragraphs are only counted; the cut says how many there were.

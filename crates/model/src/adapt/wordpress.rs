@@ -14,8 +14,9 @@ use super::{
     foreign_text::plain,
     html::HtmlBudget,
     jsonfeed::first_text,
-    util::{host, is_slug, set, slugify, string},
+    util::{is_slug, set, slugify, string},
 };
+use crate::link::site_name;
 use crate::{ContractError, error::describe, limits::MAX_CARDS, raw::Raw, text};
 
 /// A headline made from an untitled post's text is cut to this many characters.
@@ -133,7 +134,7 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     out.insert("pillars".into(), Value::Array(terms(post, html)));
 
     // The posts response names no site: its host is the publisher.
-    if let Some(site) = link.and_then(host) {
+    if let Some(site) = link.and_then(site_name) {
         fields.push(("publisher", at("link")));
         out.insert(
             "publisher".into(),
@@ -146,7 +147,7 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     let sources = match link {
         Some(link) => {
             fields.push(("sources", at("link")));
-            vec![json!({ "name": host(link).unwrap_or_else(|| link.to_owned()), "url": link })]
+            vec![json!({ "name": site_name(link).unwrap_or_else(|| link.to_owned()), "url": link })]
         }
         None => Vec::new(),
     };

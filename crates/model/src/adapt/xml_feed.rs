@@ -9,9 +9,10 @@ use super::{
     html::{self, HtmlBudget},
     jsonfeed::first_text,
     urls,
-    util::{host, is_slug, last_segment, set, slugify},
+    util::{is_slug, last_segment, set, slugify},
     xml::{XML_NS, XmlElement},
 };
+use crate::link::site_name;
 use crate::{Cut, ExternalUrl, text};
 
 /// A headline made from an untitled item's text is cut to this many characters.
@@ -189,7 +190,7 @@ impl Entry {
         let cited = match &self.link {
             Some(url) => {
                 fields.push(("sources", at("link")));
-                let name = channel.title.clone().or_else(|| host(url));
+                let name = channel.title.clone().or_else(|| site_name(url));
                 vec![json!({ "name": name.unwrap_or_else(|| url.clone()), "url": url })]
             }
             None => Vec::new(),
