@@ -16,6 +16,10 @@
   var named = !!api && kind !== "folder";
   var article = !!route && route.length === 2 && route[0] === "articles";
 
+  // Scripts run on this page: the stylesheet shows the controls that need them (the theme
+  // toggle, Embed, Load more), which a prerendered page read without JavaScript hides.
+  document.documentElement.classList.add("js");
+
   // The reader's remembered theme, so a page never flashes in the wrong colours while the app
   // loads. The app changes it later (src/source/theme.rs; the key: THEME_STORAGE_KEY in
   // crates/model/src/site.rs).
@@ -48,14 +52,20 @@
     var url = pageDocument();
     if (url) {
       var controller = new AbortController();
-      var response = fetch(url, {
-        headers: {
-          Accept:
-            "application/json, application/feed+json, application/ld+json, " +
-            "application/rss+xml, application/atom+xml, */*;q=0.5",
-        },
-        signal: controller.signal,
-      });
+      var request = function () {
+        return fetch(url, {
+          headers: {
+            Accept:
+              "application/json, application/feed+json, application/ld+json, " +
+              "application/rss+xml, application/atom+xml, */*;q=0.5",
+          },
+          signal: controller.signal,
+        });
+      };
+      // A prerendered page (crates/prerender) carries this document: no request.
+      var prerendered = document.querySelector('meta[name="signal:prerendered"]');
+      var response =
+        prerendered && prerendered.getAttribute("data-document") === url ? carried(request) : request();
       // The body is read here too, so that it is already in memory when the wasm starts:
       // the app then renders the article in its first frame, with no paint of the loading
       // placeholder in between. Only a success's body, and not one declared larger than the
@@ -93,6 +103,24 @@
       });
       break;
     }
+  }
+
+  // The document a prerendered page carries at the end of its body, as the Response its
+  // request would have given (the prerenderer keeps the status and the headers that page a
+  // list), once the page is parsed. Its text comes decoded, so it is given a UTF-8 byte order
+  // mark, which the app's decoding honours before any declared encoding. Should it be
+  // unreadable, the document is requested after all.
+  function carried(request) {
+    return new Promise(function (resolve) {
+      document.addEventListener("DOMContentLoaded", function () {
+        try {
+          var data = JSON.parse(document.getElementById("signal-document").textContent);
+          resolve(new Response("\ufeff" + data.body, { status: data.status, headers: data.headers }));
+        } catch (e) {
+          resolve(request());
+        }
+      });
+    });
   }
 
   // The API's URL from `signal:api-base`, or null if the app cannot use it.

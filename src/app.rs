@@ -8,12 +8,18 @@ use leptos_meta::provide_meta_context;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    components::{PreviousPath, SiteFooter, SiteHeader},
+    components::{PageSettled, PreviousPath, SiteFooter, SiteHeader},
     pages::{ArticlePage, FeedPage, NotFoundPage, PillarPage},
     router::Router,
     source::{Config, Store},
 };
 use signal_model::Route;
+
+/// The `<meta>` of a prerendered page (`crates/prerender`): its `content` is the path of the
+/// page it shows. The page's other prerendered `<head>` entries carry [`PRERENDERED_ATTRIBUTE`].
+pub const PRERENDERED_META: &str = "signal:prerendered";
+/// Marks the `<head>` entries the prerenderer wrote, which the app replaces with its own.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 
 /// Every page: what a visit that starts anywhere but an article loads.
 #[component]
@@ -92,10 +98,107 @@ fn site(
     }
 }
 
+/// Starts the site: mounted at once on the page `index.html` paints while the wasm
+/// downloads; on a prerendered page of the same address, made off the page first and put in
+/// the prerendered page's place only once its own page has settled (its content, an error or
+/// a "not found"), in one task: the reader sees no placeholder, no flash and no shift
+/// (docs/decisions/0023-prerendered-pages.md).
+pub fn start<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let prerendered = prerendered_path()
+        .zip(Config::from_document().ok())
+        .is_some_and(|(path, config)| {
+            let here = window().location().pathname().unwrap_or_default();
+            let paths = config.paths();
+            paths.route_of(&path) == paths.route_of(&here)
+        });
+    if !prerendered {
+        // No prerendered page, or one of another address (a host's fallback for unknown paths
+        // may serve the feed's): the app shows this address's page from its first frame.
+        remove_static_frame();
+        leptos::mount::mount_to_body(app);
+        return;
+    }
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a document makes elements")
+        .unchecked_into();
+    let settled = RwSignal::new(false);
+    let off_page = container.clone();
+    let mounted = leptos::mount::mount_to(container, move || {
+        provide_context(PageSettled(settled));
+        let view = app();
+        Effect::new(move |done: Option<bool>| {
+            if done != Some(true) && settled.get() {
+                take_over(&off_page);
+                return true;
+            }
+            done.unwrap_or(false)
+        });
+        view
+    });
+    // Mounted for the life of the page.
+    std::mem::forget(mounted);
+}
+
+/// The path the page was prerendered for, if it was.
+fn prerendered_path() -> Option<String> {
+    document()
+        .query_selector(&format!(r#"meta[name="{PRERENDERED_META}"]"#))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+}
+
+/// Puts the app's elements, made in `container`, in place of the prerendered ones, keeping
+/// the keyboard focus on the same element.
+fn take_over(container: &web_sys::HtmlElement) {
+    let document = document();
+    let Some(body) = document.body() else {
+        return;
+    };
+    let focused = focus_index(&document);
+    let first = document.query_selector("[data-shell]").ok().flatten();
+    while let Some(child) = container.first_child() {
+        let _ = body.insert_before(&child, first.as_ref().map(|e| e.as_ref()));
+    }
+    remove_static_frame();
+    if let Some(index) = focused
+        && let Some(element) = focusable(&document).get(index)
+    {
+        let _ = element.focus();
+    }
+}
+
+/// The elements that take focus, in document order.
+fn focusable(document: &web_sys::Document) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = document.query_selector_all("body a[href], body button, body summary") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Where the focused element is among [`focusable`], when it is one.
+fn focus_index(document: &web_sys::Document) -> Option<usize> {
+    let active = document.active_element()?;
+    focusable(document)
+        .iter()
+        .position(|element| active.is_same_node(Some(element)))
+}
+
 /// Removes the site's frame that `index.html` paints while the wasm downloads (the
-/// `[data-shell]` elements). The app mounts its own in this same task, so no frame shows both.
+/// `[data-shell]` elements), or a prerendered page's, with the prerendered `<head>` entries
+/// (the title stays: the app's sets its text). The app mounts its own in this same task, so
+/// no frame shows both.
 pub fn remove_static_frame() {
-    let Ok(elements) = leptos::prelude::document().query_selector_all("[data-shell]") else {
+    let selector = format!("[data-shell], head [{PRERENDERED_ATTRIBUTE}]:not(title)");
+    let Ok(elements) = leptos::prelude::document().query_selector_all(&selector) else {
         return;
     };
     for index in 0..elements.length() {
@@ -105,6 +208,22 @@ pub fn remove_static_frame() {
         {
             element.remove();
         }
+    }
+}
+
+/// The site's frame around a page, as the prerenderer writes it (`crates/prerender`): the
+/// markup of [`App`]'s, marked as the static frame that the app replaces, with the contexts
+/// its components read.
+pub fn prerendered_site(config: Config, page: impl FnOnce() -> AnyView) -> impl IntoView {
+    provide_context(config.paths().clone());
+    provide_context(Store::new(Ok(config)));
+    let page = page();
+    view! {
+        <SiteHeader attr:data-shell="" />
+        <main id="main" tabindex="-1" data-shell="">
+            {page}
+        </main>
+        <SiteFooter attr:data-shell="" />
     }
 }
 

@@ -7,14 +7,16 @@ fn main() {
     if embed::is_inline_host() {
         return;
     }
-    signal_of_hope::app::remove_static_frame();
     // Two entry points: the frame partners embed, or the whole site. (A first visit to an
     // article loads `src/bin/article.rs` instead.)
     match EmbedRequest::from_location() {
-        Some(request) => leptos::mount::mount_to_body(move || {
-            leptos::prelude::view! { <EmbedApp request /> }
-        }),
-        None => leptos::mount::mount_to_body(signal_of_hope::app::App),
+        Some(request) => {
+            signal_of_hope::app::remove_static_frame();
+            leptos::mount::mount_to_body(move || {
+                leptos::prelude::view! { <EmbedApp request /> }
+            })
+        }
+        None => signal_of_hope::app::start(signal_of_hope::app::App),
     }
 }
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::use_paths;
+use super::{Settled, use_paths};
 use crate::source::FetchError;
 
 /// A page-level "not found", with the way back to the feed.
@@ -8,6 +8,7 @@ use crate::source::FetchError;
 pub fn NotFoundPanel(title: String, message: String) -> impl IntoView {
     let home = use_paths().home();
     view! {
+        <Settled />
         <section class="notice notice--not-found">
             <h1>{title}</h1>
             <p>{message}</p>
@@ -28,7 +29,10 @@ where
     F: Fn(()) + Clone + Send + Sync + 'static,
 {
     let error = Memo::new(move |_| FetchError::from_errors(&errors.read()));
-    move || view! { <ErrorPanel error=error.get() what retry=retry.clone() /> }
+    view! {
+        <Settled />
+        {move || view! { <ErrorPanel error=error.get() what retry=retry.clone() /> }}
+    }
 }
 
 /// What went wrong loading `what` ("article", "articles"), and what the reader can do:

@@ -21,8 +21,10 @@ pub fn ThemeToggle() -> impl IntoView {
             aria-pressed=move || (current.get() == Theme::Dark).to_string()
             on:click=toggle
         >
+            // Both icons: the stylesheet shows the one for the scheme in effect.
             <span class="theme-toggle-icon" aria-hidden="true">
-                {move || if current.get() == Theme::Dark { "☾" } else { "☀" }}
+                <span class="theme-icon-light">"☀"</span>
+                <span class="theme-icon-dark">"☾"</span>
             </span>
             "Dark theme"
         </button>

@@ -1,14 +1,16 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{canonical, use_slug};
 use crate::{
     components::{
         AfterPaint, ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton,
-        EmbedControl, ErrorsPanel, PageMetaTags, SummaryBox, use_paths,
+        EmbedControl, ErrorsPanel, PageMetaTags, Settled, SummaryBox, use_paths,
     },
     source::{FetchError, Store},
 };
-use signal_model::seo::PageMeta;
+use signal_model::{Article, seo::PageMeta};
 
 /// `/articles/:slug`.
 #[component]
@@ -66,18 +68,33 @@ pub fn ArticlePage() -> impl IntoView {
                         .map(|article| {
                             let meta = article.clone();
                             view! {
+                                <Settled />
                                 <AfterPaint>
                                     <PageMetaTags meta=PageMeta::article(&meta, here.get()) />
                                 </AfterPaint>
-                                <ArticleView article=article.clone() />
-                                <EmbedControl
-                                    slug=article.slug.clone()
-                                    headline=article.headline.clone()
-                                />
+                                <ArticleContent article />
                             }
                         })
                 })}
             </ErrorBoundary>
         </Suspense>
+    }
+}
+
+/// The article once read, as its page shows it.
+#[component]
+fn ArticleContent(article: Arc<Article>) -> impl IntoView {
+    view! {
+        <ArticleView article=article.clone() />
+        <EmbedControl slug=article.slug.clone() headline=article.headline.clone() />
+    }
+}
+
+/// The page of a read article, without the loading: what the prerenderer writes
+/// (`crates/prerender`), and the app then shows in its place.
+pub fn prerendered_article(article: Arc<Article>) -> impl IntoView {
+    view! {
+        <BackLink />
+        <ArticleContent article />
     }
 }

@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use super::canonical;
 use crate::{
-    components::{AfterPaint, CardList, CardsSkeleton, ErrorsPanel, PageMetaTags, use_paths},
-    source::Store,
+    components::{
+        AfterPaint, CardList, CardsSkeleton, ErrorsPanel, PageMetaTags, Settled, use_paths,
+    },
+    source::{FeedState, Store},
 };
 use signal_model::{seo::PageMeta, text};
 
@@ -54,11 +56,7 @@ pub fn FeedPage() -> impl IntoView {
             }
         })
     };
-    let shown = move || {
-        status
-            .get()
-            .map(|(count, _, _)| format!("Showing {}", text::count(count, "article", "articles")))
-    };
+    let shown = move || status.get().map(|(count, _, _)| shown(count));
 
     let failed = move |errors: ArcRwSignal<Errors>| {
         view! { <ErrorsPanel errors what="feed" retry=move |_| feed.refetch() /> }
@@ -73,13 +71,39 @@ pub fn FeedPage() -> impl IntoView {
             <Transition fallback=|| view! { <CardsSkeleton /> } set_pending=set_loading_more>
                 <ErrorBoundary fallback=failed>
                     {move || Suspend::new(async move {
-                        feed.await.map(|state| view! { <CardList cards=state.cards cut=state.cut /> })
+                        feed.await.map(|state| view! {
+                            <Settled />
+                            <CardList cards=state.cards cut=state.cut />
+                        })
                     })}
                 </ErrorBoundary>
             </Transition>
             <p class="visually-hidden" role="status">{shown}</p>
             {more_error_notice}
             <div class="feed-more">{more_button}</div>
+        </section>
+    }
+}
+
+/// What the status line says when `count` articles are shown.
+fn shown(count: usize) -> String {
+    format!("Showing {}", text::count(count, "article", "articles"))
+}
+
+/// The feed's first page, without the loading: what the prerenderer writes
+/// (`crates/prerender`), and the app then shows in its place. The markup of [`FeedPage`] once
+/// its first page is read (`tests/e2e/prerender.test.mjs` compares the two).
+pub fn prerendered_feed(state: FeedState) -> impl IntoView {
+    let count = state.cards.len();
+    let more = state.has_more.then(|| {
+        view! { <button type="button" class="button load-more" aria-busy="false">"Load more"</button> }
+    });
+    view! {
+        <section class="feed" aria-labelledby="feed-heading">
+            <h1 id="feed-heading" class="page-heading">"Latest analysis"</h1>
+            <CardList cards=state.cards cut=state.cut />
+            <p class="visually-hidden" role="status">{shown(count)}</p>
+            <div class="feed-more">{more}</div>
         </section>
     }
 }

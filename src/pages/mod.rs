@@ -6,11 +6,11 @@ mod feed;
 mod not_found;
 mod pillar;
 
-pub use article::ArticlePage;
+pub use article::{ArticlePage, prerendered_article};
 pub use embed::EmbedPage;
-pub use feed::FeedPage;
+pub use feed::{FeedPage, prerendered_feed};
 pub use not_found::NotFoundPage;
-pub use pillar::PillarPage;
+pub use pillar::{PillarPage, prerendered_pillar};
 
 use leptos::prelude::*;
 

@@ -4,11 +4,36 @@ use super::{canonical, use_slug};
 use crate::{
     components::{
         AfterPaint, BackLink, CardList, CardsSkeleton, ErrorsPanel, NotFoundPanel, PageMetaTags,
-        use_paths,
+        Settled, use_paths,
     },
     source::{FetchError, Store},
 };
-use signal_model::{feed, seo::PageMeta, text};
+use signal_model::{Card, Cut, feed, seo::PageMeta, text};
+
+/// The pillar's name and how many articles carry it.
+#[component]
+fn PillarHeader(name: String, count: usize) -> impl IntoView {
+    view! {
+        <header class="page-header">
+            <p class="kicker">"Pillar"</p>
+            <h1 class="page-heading">{name}</h1>
+            <p class="page-count">{text::articles_found(count)}</p>
+        </header>
+    }
+}
+
+/// The page of pillar `name` with its `cards`, without the loading: what the prerenderer
+/// writes (`crates/prerender`), and the app then shows in its place.
+pub fn prerendered_pillar(name: String, cards: Vec<Card>, cut: Vec<Cut>) -> impl IntoView {
+    let count = cards.len();
+    view! {
+        <section class="pillar-page">
+            <BackLink />
+            <PillarHeader name count />
+            <CardList cards cut />
+        </section>
+    }
+}
 
 /// `/pillars/:slug`: every article in the index that carries the pillar.
 #[component]
@@ -65,14 +90,11 @@ pub fn PillarPage() -> impl IntoView {
             }
         });
         view! {
+            <Settled />
             <AfterPaint>
                 <PageMetaTags meta=PageMeta::pillar(Some(&heading), found, here.get()) />
             </AfterPaint>
-            <header class="page-header">
-                <p class="kicker">"Pillar"</p>
-                <h1 class="page-heading">{name}</h1>
-                <p class="page-count">{text::articles_found(cards.len())}</p>
-            </header>
+            <PillarHeader name count=found />
             {partial}
             <CardList cards cut=state.cut />
         }

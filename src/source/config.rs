@@ -3,7 +3,7 @@
 //!
 //! The rules are the model's (`signal_model::api`), which `public/boot.js` follows too; URLs
 //! are resolved by the browser's own WHATWG parser (`web_sys::Url`): the one that will fetch
-//! them, at no cost to the wasm.
+//! them, at no cost to the wasm. Natively (the prerenderer) the url crate's parser does it.
 
 use web_sys::Url;
 
@@ -11,6 +11,12 @@ use signal_model::{
     AppPaths,
     api::{ApiBase, ApiBaseError, WebUrl},
 };
+
+/// The URL parser of this build: the browser's in the wasm, the url crate's natively.
+#[cfg(target_arch = "wasm32")]
+type PlatformUrl = BrowserUrl;
+#[cfg(not(target_arch = "wasm32"))]
+type PlatformUrl = signal_model::api::NativeUrl;
 
 /// The `<meta>` whose `content` is the API base URL.
 pub const API_BASE_META: &str = "signal:api-base";
@@ -68,21 +74,21 @@ impl WebUrl for BrowserUrl {
     }
 }
 
-fn is_http(url: &Url) -> bool {
+fn is_http(url: &PlatformUrl) -> bool {
     matches!(url.protocol().as_str(), "http:" | "https:")
 }
 
 /// `relative` resolved against the absolute `base`.
-fn join(base: &str, relative: &str) -> Option<Url> {
-    Url::new_with_base(relative, base).ok()
+fn join(base: &str, relative: &str) -> Option<PlatformUrl> {
+    PlatformUrl::parse(relative, Some(base))
 }
 
 impl Config {
     /// `base_uri` is the document's base URL; `api_base` the meta's content, relative to it.
     pub fn resolve(base_uri: &str, api_base: Option<&str>) -> Result<Self, String> {
-        let site =
-            Url::new(base_uri).map_err(|_| format!("the page URL `{base_uri}` is not a URL"))?;
-        let api = ApiBase::resolve::<BrowserUrl>(base_uri, api_base).map_err(|err| match err {
+        let site = PlatformUrl::parse(base_uri, None)
+            .ok_or_else(|| format!("the page URL `{base_uri}` is not a URL"))?;
+        let api = ApiBase::resolve::<PlatformUrl>(base_uri, api_base).map_err(|err| match err {
             ApiBaseError::NotUrl(raw) => format!("`{API_BASE_META}` is not a valid URL: `{raw}`"),
             ApiBaseError::NotHttp(raw) => {
                 format!("`{API_BASE_META}` must be an http(s) URL, not `{raw}`")
@@ -139,7 +145,13 @@ impl Config {
 
     /// `<api-base>articles/<slug>.json`, the slug escaped as one path segment.
     pub fn article_url(&self, slug: &str) -> String {
-        self.api.article_url::<BrowserUrl>(slug)
+        self.api.article_url::<PlatformUrl>(slug)
+    }
+
+    /// The document the page at `route` reads first (`ApiBase::first_document`), which
+    /// `public/boot.js` requests early and a prerendered page carries.
+    pub fn first_document(&self, route: &signal_model::Route) -> Option<String> {
+        self.api.first_document::<PlatformUrl>(route)
     }
 
     /// The first page of the index: `<api-base>articles.json`, or the document named.

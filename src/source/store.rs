@@ -10,8 +10,7 @@ use leptos::prelude::*;
 use super::{Config, FetchError, formats, http, whole_app};
 use signal_model::{Article, Card, Cut, FeedPage, api, feed};
 
-/// Guards against a backend whose `next` links loop or never end.
-const MAX_PAGES: usize = 100;
+use signal_model::limits::MAX_INDEX_PAGES as MAX_PAGES;
 
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, FetchError>>>;
 

@@ -37,6 +37,15 @@ impl Theme {
 }
 
 /// The theme in effect now: the reader's choice, else the system's.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn current() -> Theme {
+    // Natively (the prerenderer) there is no reader yet: the page is written for either theme,
+    // and the app sets the toggle's state when it takes the page over.
+    Theme::Light
+}
+
+/// The theme in effect now: the reader's choice, else the system's.
+#[cfg(target_arch = "wasm32")]
 pub fn current() -> Theme {
     let chosen = document()
         .document_element()
@@ -53,6 +62,7 @@ fn dark_query() -> Option<MediaQueryList> {
     window().match_media(DARK_QUERY).ok().flatten()
 }
 
+#[cfg(target_arch = "wasm32")]
 fn system_prefers_dark() -> bool {
     dark_query().is_some_and(|query| query.matches())
 }
@@ -60,6 +70,10 @@ fn system_prefers_dark() -> bool {
 /// Calls `on_change` when the system switches between light and dark (which changes the
 /// theme in effect while the reader has not chosen one). Stops when the guard is dropped.
 pub fn watch_system(on_change: impl Fn() + 'static) -> Option<SystemWatch> {
+    // No system to watch natively (the prerenderer).
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     let query = dark_query()?;
     let listener = Closure::<dyn Fn()>::new(on_change);
     query

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { startApi, startNginx, startStaticHost } from "./servers.mjs";
@@ -21,6 +22,40 @@ export const REFERENCE_SLUG = "rare-liver-cancer-immunotherapy-amd3100";
 export const REFERENCE = JSON.parse(
   await readFile(join(ROOT, "public/data/articles", `${REFERENCE_SLUG}.json`), "utf8"),
 );
+
+/**
+ * E2E_PRERENDERED=1: every site a test sets up has its pages prerendered (scripts/prerender).
+ * A test that needs the page's own request for its document (to count, hold or fail it, or to
+ * see the loading state it causes) is skipped then, with this reason: a prerendered page
+ * carries its document and shows its content before the app starts (prerender.test.mjs).
+ */
+export const PRERENDERED = process.env.E2E_PRERENDERED === "1";
+export const NEEDS_REQUEST =
+  PRERENDERED && "a prerendered page carries its document and shows it before the app starts";
+
+/** The prerenderer as `scripts/prerender` builds it (the README's test command does). */
+export const PRERENDER = resolve(ROOT, process.env.E2E_PRERENDER_BIN ?? "target/prerender/signal-prerender");
+
+/**
+ * Runs the prerenderer with `args`; resolves to its exit code and output. It is given at most
+ * `timeout` ms, then stopped.
+ */
+export function prerender(args, { timeout = 120_000 } = {}) {
+  assert.ok(existsSync(PRERENDER), `${PRERENDER} is not built: run scripts/prerender --help`);
+  return new Promise((done, fail) => {
+    const child = spawn(PRERENDER, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeout);
+    child.on("error", fail);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
 
 /** Debian's Chromium as root, headless, on a machine without internet. */
 export const CHROMIUM_ARGS = [
@@ -65,7 +100,8 @@ export function setUpNginx(root) {
  * `prefix` and `dist` select a sub-path build; `fallback` the static host's SPA fallback.
  * `nginx`: a directory that nginx serves on a third origin, the app's API base (env.nginx);
  * otherwise the API base is the fault-injecting API (env.api), or with `bundledData` the
- * build's default, its bundled sample data.
+ * build's default, its bundled sample data. `prerendered` (or E2E_PRERENDERED=1): the site's
+ * pages prerendered from that API (scripts/prerender) before the test starts.
  */
 export async function setUp({
   dist = DIST,
@@ -73,6 +109,7 @@ export async function setUp({
   fallback = "404.html",
   bundledData = false,
   nginx: nginxRoot = null,
+  prerendered = PRERENDERED,
 } = {}) {
   const api = await startApi({
     roots: [join(ROOT, "tests/fixtures/api"), join(ROOT, "public/data")],
@@ -80,6 +117,14 @@ export async function setUp({
   const nginx = nginxRoot === null ? null : await startNginx({ root: nginxRoot });
   const site = await deploySite(dist, bundledData ? null : (nginx?.url ?? api.url));
   const host = await startStaticHost({ root: site.dir, prefix, fallback });
+  if (prerendered) {
+    // The site as deployed with scripts/prerender, from the API the pages read; the API's
+    // request counts then start from zero, as if the pages had been written beforehand.
+    const apiBase = bundledData ? new URL("data/", host.url).href : (nginx?.url ?? api.url);
+    const run = await prerender(["--api", apiBase, "--site-url", host.url, "--dist", site.dir]);
+    assert.equal(run.code, 0, `scripts/prerender failed:\n${run.stdout}${run.stderr}`);
+    await api.reset();
+  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
@@ -88,6 +133,7 @@ export async function setUp({
     api,
     nginx,
     host,
+    site,
     browser,
     /** A page in a fresh browser context; console errors and uncaught exceptions are kept. */
     async open(path = "", contextOptions = {}) {
@@ -111,6 +157,43 @@ export async function setUp({
       await site.remove();
     },
   };
+}
+
+/**
+ * The reference article (`../shared/seed/signal-of-hope-article.txt`) laid out element by
+ * element on `page`: the app's page, or a prerendered one read without JavaScript.
+ */
+export async function assertReferenceArticle(page) {
+  assert.equal(await text(page, "article .kicker"), "Signal of Hope");
+  assert.equal(await page.locator("h1").count(), 1, "one h1 on the page");
+  assert.equal(await text(page, "h1"), REFERENCE.headline);
+
+  const dateline = page.locator(".dateline time");
+  assert.equal(await dateline.getAttribute("datetime"), "2026-07-02");
+  assert.equal(await dateline.textContent(), "Thursday, July 2, 2026");
+
+  assert.equal(
+    (await text(page, ".publisher-line")).replace(/\s+/g, " "),
+    "DrakX Intelligence · Analyzed & Published Thursday, July 2, 2026",
+  );
+
+  const summary = page.getByRole("region", { name: "Summary" });
+  assert.equal((await summary.textContent()).trim(), REFERENCE.summary);
+
+  assert.equal(await text(page, ".pillars h2"), "⬡ 2 pillars detected");
+  const badges = page.locator(".pillars ul > li > a");
+  assert.deepEqual(await badges.allTextContents(), ["Tech Stocks & Semiconductors", "Energy & Infrastructure"]);
+  assert.deepEqual(
+    await badges.evaluateAll((links) => links.map((a) => new URL(a.href).pathname)),
+    ["/pillars/tech-stocks-semiconductors", "/pillars/energy-infrastructure"],
+  );
+
+  assert.deepEqual(await texts(page, ".article-body > p"), REFERENCE.body);
+
+  assert.equal((await text(page, ".sources")).replace(/\s+/g, " "), "reported via Science Daily");
+  const source = page.locator(".sources a");
+  assert.equal(await source.textContent(), "Science Daily");
+  assert.equal(await source.getAttribute("href"), "https://www.sciencedaily.com/");
 }
 
 /** Polls `read` until it returns `expected` (deep-equal), then asserts it. Never a fixed sleep. */

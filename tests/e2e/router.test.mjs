@@ -3,7 +3,15 @@
 // load asks for the article once, before the wasm has finished downloading.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { REFERENCE, REFERENCE_SLUG, eventually, noProblems, setUp, text } from "./harness.mjs";
+import {
+  NEEDS_REQUEST,
+  REFERENCE,
+  REFERENCE_SLUG,
+  eventually,
+  noProblems,
+  setUp,
+  text,
+} from "./harness.mjs";
 
 describe("the router", () => {
   let env;
@@ -107,7 +115,7 @@ describe("the page's JSON is requested before the app starts", () => {
       return { jsonStart: json?.startTime, wasmEnd: wasm?.responseEnd };
     }, slug);
 
-  test("an article: one request, started while the wasm downloads", async () => {
+  test("an article: one request, started while the wasm downloads", { skip: NEEDS_REQUEST }, async () => {
     const page = await env.open(null);
     // A slow link (250 KB/s), so that the wasm takes a while to arrive, as on a phone.
     const cdp = await page.context().newCDPSession(page);
@@ -181,7 +189,7 @@ describe("the page's JSON is requested before the app starts", () => {
     }
   });
 
-  test("the feed: the index is requested once; a Retry after a failure asks again", async () => {
+  test("the feed: the index is requested once; a Retry after a failure asks again", { skip: NEEDS_REQUEST }, async () => {
     await env.api.fail("/articles.json", { status: 500 });
     const before = await env.api.count("/articles.json");
     const page = await env.open("");

@@ -1,10 +1,23 @@
 // Routing on real static hosting: deep links and reloads with each documented SPA fallback,
 // and a deployment under a sub-path.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DIST_READER, REFERENCE, REFERENCE_SLUG, ROOT, eventually, noProblems, setUp, text, texts } from "./harness.mjs";
+import {
+  DIST_READER,
+  NEEDS_REQUEST,
+  PRERENDERED,
+  REFERENCE,
+  REFERENCE_SLUG,
+  ROOT,
+  eventually,
+  noProblems,
+  setUp,
+  text,
+  texts,
+} from "./harness.mjs";
 
 const DEEP_LINKS = [
   [`articles/${REFERENCE_SLUG}`, REFERENCE.headline],
@@ -27,7 +40,9 @@ for (const fallback of ["404.html", "index.html"]) {
       for (const [path, heading] of DEEP_LINKS) {
         const response = await page.goto(env.host.url + path);
         // GitHub Pages style hosts answer unknown paths with 404.html and status 404; the app runs.
-        if (path) assert.equal(response.status(), fallback === "404.html" ? 404 : 200);
+        // A prerendered page is a page of its own, answered 200.
+        const written = PRERENDERED && existsSync(join(env.site.dir, decodeURIComponent(path), "index.html"));
+        if (path) assert.equal(response.status(), fallback === "404.html" && !written ? 404 : 200);
         await eventually(() => text(page, "main h1"), heading, { message: `deep link to /${path}` });
         await page.reload();
         await eventually(() => text(page, "main h1"), heading, { message: `reload of /${path}` });
@@ -113,7 +128,7 @@ describe("deployed under /reader/ (built with --public-url /reader/)", () => {
     await page.context().close();
   });
 
-  test("a document in another format loads the adapter module from under the sub-path", async () => {
+  test("a document in another format loads the adapter module from under the sub-path", { skip: NEEDS_REQUEST }, async () => {
     const feed = await readFile(join(ROOT, "tests/fixtures/formats/feed.json"), "utf8");
     const page = await env.open(null);
     await page.route("**/reader/data/articles.json", (route) =>

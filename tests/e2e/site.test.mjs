@@ -3,7 +3,17 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { REFERENCE, REFERENCE_SLUG, ROOT, eventually, noProblems, setUp, text, texts } from "./harness.mjs";
+import {
+  NEEDS_REQUEST,
+  REFERENCE,
+  REFERENCE_SLUG,
+  ROOT,
+  eventually,
+  noProblems,
+  setUp,
+  text,
+  texts,
+} from "./harness.mjs";
 
 const PAGE1 = JSON.parse(await readFile(join(ROOT, "public/data/articles.json"), "utf8"));
 const PAGE2 = JSON.parse(await readFile(join(ROOT, "public/data/pages/2.json"), "utf8"));
@@ -136,7 +146,7 @@ describe("navigation and caching", () => {
     await page.context().close();
   });
 
-  test("Back and Forward are instant and fetch nothing again", async () => {
+  test("Back and Forward are instant and fetch nothing again", { skip: NEEDS_REQUEST }, async () => {
     await env.api.reset();
     const page = await env.open("");
     await page.locator(".card h2 a").first().click();
@@ -357,7 +367,7 @@ describe("themes, print, motion", () => {
     await page.context().close();
   });
 
-  test("respects prefers-reduced-motion", async () => {
+  test("respects prefers-reduced-motion", { skip: NEEDS_REQUEST }, async () => {
     await env.api.reset();
     const release = env.api.hold(`/articles/${REFERENCE_SLUG}.json`);
     const animation = (page) =>

@@ -35,6 +35,49 @@ pub trait WebUrl: Sized {
     fn set_hash(&mut self, hash: &str);
 }
 
+/// The `url` crate's WHATWG parser: the browser's stand-in natively (the prerenderer, tests).
+#[cfg(feature = "native-url")]
+pub struct NativeUrl(url::Url);
+
+#[cfg(feature = "native-url")]
+impl WebUrl for NativeUrl {
+    fn parse(input: &str, base: Option<&str>) -> Option<Self> {
+        match base {
+            Some(base) => url::Url::parse(base).ok()?.join(input),
+            None => url::Url::parse(input),
+        }
+        .ok()
+        .map(Self)
+    }
+    fn href(&self) -> String {
+        self.0.as_str().to_owned()
+    }
+    fn protocol(&self) -> String {
+        format!("{}:", self.0.scheme())
+    }
+    fn pathname(&self) -> String {
+        self.0.path().to_owned()
+    }
+    fn search(&self) -> String {
+        match self.0.query() {
+            Some(query) if !query.is_empty() => format!("?{query}"),
+            _ => String::new(),
+        }
+    }
+    fn set_pathname(&mut self, pathname: &str) {
+        self.0.set_path(pathname);
+    }
+    fn set_search(&mut self, search: &str) {
+        let query = search.strip_prefix('?').unwrap_or(search);
+        self.0.set_query((!query.is_empty()).then_some(query));
+    }
+    fn set_hash(&mut self, hash: &str) {
+        let fragment = hash.strip_prefix('#').unwrap_or(hash);
+        self.0
+            .set_fragment((!fragment.is_empty()).then_some(fragment));
+    }
+}
+
 /// Why `signal:api-base` cannot be used; each holds the value as written (trimmed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiBaseError {

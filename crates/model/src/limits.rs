@@ -34,6 +34,9 @@ pub const MAX_SUMMARY_BOXES: usize = 10;
 pub const MAX_POINTS: usize = 50;
 /// Cards read from one index page; the rest of the page is not read.
 pub const MAX_CARDS: usize = 1_000;
+/// Index pages read for one list (the feed, a pillar): guards against a backend whose `next`
+/// links loop or never end.
+pub const MAX_INDEX_PAGES: usize = 100;
 
 /// Bytes of HTML content (a JSON Feed's `content_html`) read for one article; the browser
 /// parses it, and the rest is cut off before it does.

@@ -24,7 +24,57 @@ pub struct PageMeta {
     pub json_ld: Option<String>,
 }
 
+/// One entry of a page's `<head>`, in the order the page has them: the app's `PageMetaTags`
+/// and the prerenderer both write [`PageMeta::head`], so they cannot differ.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeadEntry {
+    Title(String),
+    /// `<meta name=… content=…>`.
+    MetaName(&'static str, String),
+    /// `<meta property=… content=…>` (Open Graph).
+    MetaProperty(&'static str, String),
+    /// `<link rel=… href=…>`.
+    Link(&'static str, String),
+    /// A `<script type="application/ld+json">` body, already safe to embed in HTML.
+    JsonLd(String),
+}
+
 impl PageMeta {
+    /// The page's `<head>` entries.
+    pub fn head(&self) -> Vec<HeadEntry> {
+        use HeadEntry::{JsonLd, Link, MetaName, MetaProperty, Title};
+        let mut head = vec![
+            Title(self.title.clone()),
+            MetaName("description", self.description.clone()),
+            Link("canonical", self.canonical.clone()),
+            MetaProperty("og:site_name", site::PRODUCT_NAME.to_owned()),
+            MetaProperty("og:type", self.og_type.to_owned()),
+            MetaProperty("og:title", self.title.clone()),
+            MetaProperty("og:description", self.description.clone()),
+            MetaProperty("og:url", self.canonical.clone()),
+            MetaName("twitter:card", "summary".to_owned()),
+            MetaName("twitter:title", self.title.clone()),
+            MetaName("twitter:description", self.description.clone()),
+        ];
+        head.extend(
+            self.published_time
+                .iter()
+                .map(|t| MetaProperty("article:published_time", t.clone())),
+        );
+        head.extend(
+            self.section
+                .iter()
+                .map(|s| MetaProperty("article:section", s.clone())),
+        );
+        head.extend(
+            self.tags
+                .iter()
+                .map(|t| MetaProperty("article:tag", t.clone())),
+        );
+        head.extend(self.json_ld.iter().map(|json| JsonLd(json.clone())));
+        head
+    }
+
     fn website(title: String, description: String, canonical: String) -> Self {
         Self {
             title,

@@ -1,0 +1,170 @@
+//! A page of the site as HTML: the built `index.html` (its `404.html` copy, which is never
+//! prerendered) with the page's `<head>` entries in place of its title, and the app's own
+//! components, rendered by Leptos, in place of its static frame.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use signal_model::{Article, Card, Cut, seo::HeadEntry};
+use signal_of_hope::{
+    app::{PRERENDERED_ATTRIBUTE, PRERENDERED_META, prerendered_site},
+    pages::{prerendered_article, prerendered_feed, prerendered_pillar},
+    source::{Config, FeedState},
+};
+
+use crate::fetch::Fetched;
+
+/// The `<script type="application/json">` that carries the page's first document
+/// (`public/boot.js` reads it instead of requesting it).
+pub const DOCUMENT_SCRIPT_ID: &str = "signal-document";
+
+/// The built page, cut where a page's own parts go.
+pub struct Template {
+    /// Up to the `<title>` element.
+    before_title: String,
+    /// From after `</title>` to the end of the `<body>` start tag.
+    after_title: String,
+    /// From `</body>` on.
+    after_body: String,
+    /// The `<base href>` the build was made for (Trunk's `--public-url`).
+    pub base: Option<String>,
+}
+
+impl Template {
+    /// Reads the built page; `None` if it is not one (no `<title>` or `<body>`).
+    pub fn parse(html: &str) -> Option<Self> {
+        let title_start = html.find("<title>")?;
+        let title_end = title_start + html[title_start..].find("</title>")? + "</title>".len();
+        let body_tag = title_end + html[title_end..].find("<body")?;
+        let body_start = body_tag + html[body_tag..].find('>')? + 1;
+        let body_end = html.rfind("</body>")?;
+        let base = html[..title_start]
+            .find("<base href=\"")
+            .map(|at| &html[at + "<base href=\"".len()..])
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_owned);
+        (body_end >= body_start).then(|| Self {
+            base,
+            before_title: html[..title_start].to_owned(),
+            after_title: html[title_end..body_start].to_owned(),
+            after_body: html[body_end..].to_owned(),
+        })
+    }
+
+    /// The page at app path `path`, with its `<head>` entries, its body, and the document the
+    /// app reads first there.
+    pub fn page(
+        &self,
+        path: &str,
+        head: &[HeadEntry],
+        body: &str,
+        document: Option<&Fetched>,
+    ) -> String {
+        let mut page = String::with_capacity(
+            self.before_title.len() + self.after_title.len() + body.len() + 4096,
+        );
+        page.push_str(&self.before_title);
+        page.push_str(&head_html(path, head, document));
+        page.push_str(&self.after_title);
+        page.push_str(body);
+        if let Some(document) = document {
+            page.push_str(&document_script(document));
+        }
+        page.push_str(&self.after_body);
+        page
+    }
+}
+
+/// The `<head>` entries, each marked as prerendered (the app replaces them with its own),
+/// and the `<meta>` that names the page's path and the document it carries.
+fn head_html(path: &str, head: &[HeadEntry], document: Option<&Fetched>) -> String {
+    let marker = document.map(|d| d.requested.clone());
+    let mut html = view! {
+        <meta name=PRERENDERED_META content=path.to_owned() data-document=marker />
+    }
+    .to_html();
+    for entry in head {
+        html.push_str(&match entry.clone() {
+            HeadEntry::Title(text) => view! { <title>{text}</title> }.to_html(),
+            HeadEntry::MetaName(name, content) => {
+                view! { <meta name=name content=content data-prerendered="" /> }.to_html()
+            }
+            HeadEntry::MetaProperty(property, content) => {
+                // `property` is not an HTML attribute Leptos names: set as a custom one.
+                leptos::html::meta()
+                    .attr("property", property)
+                    .attr("content", content)
+                    .attr(PRERENDERED_ATTRIBUTE, "")
+                    .to_html()
+            }
+            HeadEntry::Link(rel, href) => {
+                view! { <link rel=rel href=href data-prerendered="" /> }.to_html()
+            }
+            // Already safe inside a script element (`seo::embed_safe`), and not HTML-escaped:
+            // a script's text is not decoded.
+            HeadEntry::JsonLd(json) => format!(
+                r#"<script type="application/ld+json" {PRERENDERED_ATTRIBUTE}="">{}</script>"#,
+                script_safe(&json)
+            ),
+        });
+    }
+    html
+}
+
+/// The document the page reads first, as the app would have fetched it: `public/boot.js`
+/// makes a `Response` of it, so the app reads it through its usual path.
+fn document_script(document: &Fetched) -> String {
+    let mut headers = serde_json::Map::new();
+    for (name, value) in [
+        ("content-type", &document.content_type),
+        ("link", &document.link),
+        ("x-wp-totalpages", &document.total_pages),
+    ] {
+        if let Some(value) = value {
+            headers.insert(name.into(), value.clone().into());
+        }
+    }
+    let data = serde_json::json!({
+        "url": document.requested,
+        "status": document.status,
+        "headers": headers,
+        "body": document.text,
+    });
+    format!(
+        r#"<script type="application/json" id="{DOCUMENT_SCRIPT_ID}">{}</script>"#,
+        script_safe(&data.to_string())
+    )
+}
+
+/// JSON that cannot end its `<script>` element or open another: `<`, `>` and `&` occur only
+/// inside JSON strings, where their `\u` escapes mean the same.
+pub fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The body of an article's page.
+pub fn article_body(config: &Config, article: Arc<Article>) -> String {
+    site(config, move || prerendered_article(article).into_any())
+}
+
+/// The body of the feed's first page.
+pub fn feed_body(config: &Config, state: FeedState) -> String {
+    site(config, move || prerendered_feed(state).into_any())
+}
+
+/// The body of a pillar's page.
+pub fn pillar_body(config: &Config, name: String, cards: Vec<Card>, cut: Vec<Cut>) -> String {
+    site(config, move || {
+        prerendered_pillar(name, cards, cut).into_any()
+    })
+}
+
+/// The site's frame around `page`, rendered in a reactive owner of its own, which is
+/// dropped with everything the components made.
+fn site(config: &Config, page: impl FnOnce() -> AnyView) -> String {
+    let owner = Owner::new();
+    let config = config.clone();
+    owner.with(move || prerendered_site(config, page).to_html())
+}
