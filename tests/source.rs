@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use signal_model::adapt::{
-    HtmlNode, HtmlParser, XmlParser, html, native_html::NativeHtml, native_xml::NativeXml, xml,
+    self, HtmlNode, HtmlParser, XmlParser, html, native_html::NativeHtml, native_xml::NativeXml,
+    xml,
 };
 use signal_model::{AppPaths, Route, api::ApiBase};
 use signal_of_hope::source::{
@@ -291,7 +292,7 @@ fn the_browser_gives_the_url_rules_table_its_results() {
     }
 }
 
-/// The RSS and Atom files of the corpus (`tests/fixtures/wild/`), as bytes.
+/// Files of the corpus (`tests/fixtures/wild/`), as bytes, by their paths there.
 macro_rules! corpus {
     ($($path:literal,)*) => {
         &[$(($path, include_bytes!(concat!("fixtures/wild/", $path)) as &[u8]),)*]
@@ -438,4 +439,187 @@ fn the_browser_and_native_xml_parsers_agree() {
         assert!(NativeXml.parse(broken).is_err(), "{broken}");
         assert!(BrowserXml.parse(broken).is_err(), "{broken}");
     }
+}
+
+/// Every document of the corpus that `tests/fixtures/wild-expected.json` describes, as bytes.
+const WILD_CORPUS: &[(&str, &[u8])] = corpus!(
+    "jsonfeed/feedrs-influxdata-blog-1.1.json",
+    "jsonfeed/feedrs-jsonfeed-example.json",
+    "jsonfeed/feedrs-jsonfeed-spec-example.json",
+    "jsonfeed/gofeed-sample.json",
+    "jsonfeed/jsonfeed-to-atom-bret-io-test-feed.json",
+    "jsonfeed/jsonfeed-to-atom-daringfireball.json",
+    "jsonfeed/reader-empty.json",
+    "jsonfeed/reader-full-1.1.json",
+    "jsonfeed/rsparser-jsonfeed-extension.json",
+    "jsonfeed/trafilatura-npr-technology.json",
+    "jsonld/extruct-jsonld-mixed-valid-invalid.html",
+    "jsonld/extruct-jsonld-with-cdata.html",
+    "jsonld/html-metadata-turtle-article-invalid-block.html",
+    "jsonld/html2jsonld-moz-blog-json-ld-for-beginners.html",
+    "jsonld/html2jsonld-zeit-de-article.html",
+    "jsonld/html2jsonld-zeit-magazin-jsonld-and-microdata.html",
+    "jsonld/newspaper4k-arabic-article-no-jsonld.html",
+    "jsonld/newspaper4k-autoindustria-ph.html",
+    "jsonld/newspaper4k-blogposting-nollywood.html",
+    "jsonld/newspaper4k-burmese-rfa-reportage.html",
+    "jsonld/newspaper4k-fox13now-article.html",
+    "jsonld/newspaper4k-latvian-news.html",
+    "jsonld/newspaper4k-nikkei-japanese.html",
+    "jsonld/newspaper4k-time-com.html",
+    "jsonld/newspaper4k-video-article-graph.html",
+    "jsonld/newspaper4k-wired-article.html",
+    "jsonld/newspaper4k-yonhap-korea.html",
+    "jsonld/simorgh-bbc-persian-article.test.js",
+    "wordpress/frontity-demo-worona-page-embed.json",
+    "wordpress/frontity-demo-worona-post-60-embed.json",
+    "wordpress/frontity-demo-worona-posts-category-7-embed.json",
+    "wordpress/frontity-post-60-comments.json",
+    "wordpress/frontity-test-posts-embed.json",
+    "wordpress/migrate-mg-wp-api-single-post-with-html-in-title.json",
+    "wordpress/migrate-mg-wp-api-single-post.json",
+    "wordpress/simse-io-wordpress_test.go",
+    "ghost/algolia-ghost6-posts-page-1.json",
+    "ghost/algolia-ghost6-posts-page-2.json",
+    "ghost/migrate-ghost2-posts-include-authors-tags.json",
+    "rss/feedparser-entity-160.xml",
+    "rss/feedparser-entity-8216.xml",
+    "rss/feedparser-entity-auml.xml",
+    "rss/feedparser-entity-nbsp.xml",
+    "rss/feedparser-entity-rsquo.xml",
+    "rss/feedparser-euc-kr-declared.xml",
+    "rss/feedparser-gb2312-no-declaration.xml",
+    "rss/feedparser-koi8r-no-declaration.xml",
+    "rss/feedparser-windows1255-hebrew-no-declaration.xml",
+    "rss/feedrs-anchorfm-podcast.xml",
+    "rss/feedrs-ars-technica.xml",
+    "rss/feedrs-bbc-in-our-time.xml",
+    "rss/feedrs-biorxiv-rss1.xml",
+    "rss/feedrs-channel9-azure-friday.xml",
+    "rss/feedrs-cloudflare-blog.xml",
+    "rss/feedrs-debian-rss1.xml",
+    "rss/feedrs-earthquakes-today.xml",
+    "rss/feedrs-element-io-blog.xml",
+    "rss/feedrs-ghost-blog.xml",
+    "rss/feedrs-golem-de-rss1-iso-8859-1.xml",
+    "rss/feedrs-heated-substack.xml",
+    "rss/feedrs-ilgiornale-it.xml",
+    "rss/feedrs-ilmessaggero-it.xml",
+    "rss/feedrs-inovacaotecnologica-iso-8859-1.xml",
+    "rss/feedrs-insanity-industries-relative-urls.xml",
+    "rss/feedrs-kernel-org-releases.xml",
+    "rss/feedrs-movie-trailers.xml",
+    "rss/feedrs-nasa-breaking-news.xml",
+    "rss/feedrs-nbc-newyork.xml",
+    "rss/feedrs-newyorker.xml",
+    "rss/feedrs-radio-katowice-pl.xml",
+    "rss/feedrs-relative-enclosure.xml",
+    "rss/feedrs-reuters-truncated-invalid.xml",
+    "rss/feedrs-rock-paper-shotgun.xml",
+    "rss/feedrs-rss2-spec-sample-scripting-news.xml",
+    "rss/feedrs-spiegel-update-de.xml",
+    "rss/feedrs-tjsp-rss091-iso-8859-1.xml",
+    "rss/feedrs-vimeo-media.xml",
+    "rss/feedrs-welcome-to-night-vale-podcast.xml",
+    "rss/feedrs-wirecutter.xml",
+    "rss/reader-relative-links.rss",
+    "rss/rsscrate-rss092-userland-grateful-dead.xml",
+    "rss/rsscrate-rss2-spec-sample-liftoff-news.xml",
+    "rss/rssparser-guardian.rss",
+    "rss/rssparser-instant-article.rss",
+    "rss/rssparser-jornal-de-noticias-iso-8859-1.rss",
+    "rss/rssparser-narro-podcast.rss",
+    "rss/rssparser-oreilly-rss092-example.rss",
+    "rss/rssparser-uol-noticias-pt-iso-8859-1.rss",
+    "atom/atomcrate-content-xhtml.xml",
+    "atom/atomcrate-rfc2822-dates-with-whitespace.xml",
+    "atom/feedparser-touchnokia-ru-movable-type.xml",
+    "atom/feedparser-windows-1251-declared.xml",
+    "atom/feedparser-xml-base-override.xml",
+    "atom/feedrs-akamai-blog.xml",
+    "atom/feedrs-atom-draft07-snapshot-xhtml.xml",
+    "atom/feedrs-content-src.xml",
+    "atom/feedrs-ebm-papst-news.xml",
+    "atom/feedrs-github-releases.xml",
+    "atom/feedrs-newscred-mediarss.xml",
+    "atom/feedrs-planet-gnome.xml",
+    "atom/feedrs-reddit-homelab-mediarss.xml",
+    "atom/feedrs-reddit-rust.xml",
+    "atom/feedrs-relative-urls.xml",
+    "atom/feedrs-rfc4287-spec-example.xml",
+    "atom/feedrs-scattered-thoughts.xml",
+    "atom/feedrs-standalone-entry.xml",
+    "atom/feedrs-the-register-science.xml",
+    "atom/feedrs-usgs-earthquakes.xml",
+    "atom/feedrs-xml-base.xml",
+    "atom/feedrs-youtube-channel.xml",
+    "atom/jsonfeed-to-atom-daringfireball.xml",
+    "atom/reader-relative-links.atom",
+    "atom/rssparser-blogger-feedburner.atom",
+    "atom/rssparser-heise-developer-de.atom",
+);
+
+/// Parses with the browser's parser and the native one, keeping where they differ.
+#[derive(Default)]
+struct BothHtml {
+    fragments: std::cell::Cell<usize>,
+    differ: std::cell::RefCell<Vec<String>>,
+}
+
+impl HtmlParser for BothHtml {
+    fn parse(&self, html: &str) -> Vec<HtmlNode> {
+        let browser = BrowserHtml.parse(html);
+        self.fragments.set(self.fragments.get() + 1);
+        let native = NativeHtml.parse(html);
+        if native != browser {
+            self.differ.borrow_mut().push(format!(
+                "{html}\nnatively: {native:?}\nin the browser: {browser:?}"
+            ));
+        }
+        browser
+    }
+}
+
+/// The prerenderer reads every format natively (`crates/prerender`), the app in the browser:
+/// over the whole corpus, every piece of HTML the adapters parse is read alike by both.
+#[wasm_bindgen_test]
+fn the_native_html_parser_reads_the_whole_corpus_as_the_browser_does() {
+    let expected: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("fixtures/wild-expected.json")).expect("the fixture");
+    let both = BothHtml::default();
+    let parsers = adapt::Parsers {
+        html: &both,
+        xml: &BrowserXml,
+    };
+    for entry in &expected {
+        let file = entry["file"].as_str().expect("a file");
+        let (_, bytes) = WILD_CORPUS
+            .iter()
+            .find(|(listed, _)| *listed == file)
+            .unwrap_or_else(|| panic!("{file}: add it to WILD_CORPUS"));
+        let text = match entry["document"].as_str() {
+            Some(document) => document.to_owned(),
+            None => adapt::encoding::decode(
+                bytes,
+                entry["content_type"]
+                    .as_str()
+                    .and_then(adapt::encoding::charset),
+            ),
+        };
+        if let Ok(adapt::Reading::Foreign(format)) = adapt::reading(&text) {
+            let _ = adapt::convert(
+                format,
+                &text,
+                Some("https://wild.example/feed"),
+                None,
+                parsers,
+            );
+        }
+    }
+    assert!(
+        both.fragments.get() > 500,
+        "{} fragments",
+        both.fragments.get()
+    );
+    assert_eq!(both.differ.into_inner(), Vec::<String>::new());
 }

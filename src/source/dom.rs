@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
-use signal_model::adapt::{HtmlNode, HtmlParser, XmlElement, XmlNode, XmlParser, xml};
+use signal_model::adapt::{HtmlNode, HtmlParser, XmlElement, XmlNode, XmlParser, html, xml};
 
 /// Deeper markup is cut off: no article nests this far, and the walk must not overflow.
 const MAX_DEPTH: usize = 64;
@@ -18,7 +18,7 @@ impl HtmlParser for BrowserHtml {
             .and_then(|parser| parser.parse_from_string(html, SupportedType::TextHtml))
             .ok()
             .and_then(|document| document.body());
-        body.map_or_else(Vec::new, |body| children(&body, 0))
+        html::trim_start(body.map_or_else(Vec::new, |body| children(&body, 0)))
     }
 }
 

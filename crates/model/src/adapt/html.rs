@@ -29,7 +29,39 @@ pub enum HtmlNode {
 
 /// Parses HTML into [`HtmlNode`]s. The app uses the browser's parser; tests may use another.
 pub trait HtmlParser {
+    /// The body's children, passed through [`trim_start`].
     fn parse(&self, html: &str) -> Vec<HtmlNode>;
+}
+
+/// A parsed body's children without the whitespace they start with. Parsing drops whitespace
+/// before the body, but Chromium keeps whitespace written as a character reference there
+/// (`&#32; text`) and html5ever does not; at the start of a body it shows nothing, so both
+/// parsers leave it out and give the same tree.
+pub fn trim_start(mut nodes: Vec<HtmlNode>) -> Vec<HtmlNode> {
+    if let Some(HtmlNode::Text(text)) = nodes.first_mut() {
+        let kept = text.trim_start_matches(['\t', '\n', '\u{c}', '\r', ' ']);
+        if kept.is_empty() {
+            nodes.remove(0);
+        } else if kept.len() != text.len() {
+            *text = kept.to_owned();
+        }
+    }
+    nodes
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::{HtmlNode, trim_start};
+
+    #[test]
+    fn only_leading_html_whitespace_goes() {
+        let text = |t: &str| HtmlNode::Text(t.to_owned());
+        assert_eq!(trim_start(vec![text(" \n\t a b ")]), [text("a b ")]);
+        assert_eq!(trim_start(vec![text("  "), text("x")]), [text("x")]);
+        // A no-break space is text, not markup's whitespace.
+        assert_eq!(trim_start(vec![text("\u{a0}x")]), [text("\u{a0}x")]);
+        assert_eq!(trim_start(vec![]), []);
+    }
 }
 
 /// An [`HtmlParser`] that reads at most [`MAX_HTML_BYTES`] of each article's HTML and

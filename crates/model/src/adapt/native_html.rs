@@ -36,7 +36,7 @@ impl HtmlParser for NativeHtml {
             .children()
             .filter_map(ElementRef::wrap)
             .find(|element| element.value().name() == "body");
-        body.map_or_else(Vec::new, |body| children(*body, 0))
+        super::html::trim_start(body.map_or_else(Vec::new, |body| children(*body, 0)))
     }
 }
 
