@@ -1,16 +1,18 @@
 // The reader's benchmark: prints what an article page downloads, how fast the app shows an
-// article next to a static page and a plain-JS page, how it copes with 1,000 cards and with
-// very large documents, and Lighthouse's view, then the targets met or missed. It measures;
-// it never fails because a machine is slow. Exit status 1 only if something could not be
-// measured at all.
+// article next to the same page prerendered, a static page and a plain-JS page, how it copes
+// with 1,000 cards and with very large documents, Lighthouse's view, and how fast the
+// prerenderer writes a large site, then the targets met or missed. It measures; it never
+// fails because a machine is slow. Exit status 1 only if something could not be measured at all.
 //
-//   node bench/run.mjs [--runs N] [--only bundle,article,feed,large,lighthouse] [--json FILE] [--dist DIR]
+//   node bench/run.mjs [--runs N] [--only bundle,article,feed,large,lighthouse,prerender]
+//                      [--articles N] [--json FILE] [--dist DIR]
 //
-// --runs N   cold loads per page and condition (default 10 for the article, 5 for the feed,
-//            1 for each very large document)
-// --only     a comma-separated subset of the sections
-// --json     also write every figure to FILE
-// --dist     the build to measure (default dist/, as `trunk build --release` writes it)
+// --runs N      cold loads per page and condition (default 10 for the article, 5 for the feed,
+//               1 for each very large document)
+// --only        a comma-separated subset of the sections
+// --articles N  articles in the prerender section's synthetic backend (default 100,000)
+// --json        also write every figure to FILE
+// --dist        the build to measure (default dist/, as `trunk build --release` writes it)
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
@@ -22,15 +24,19 @@ import { runBundle } from "./sections/bundle.mjs";
 import { runFeed } from "./sections/feed.mjs";
 import { runLarge } from "./sections/large.mjs";
 import { runLighthouse } from "./sections/lighthouse.mjs";
+import { runPrerender } from "./sections/prerender.mjs";
 import { printTargets } from "./sections/targets.mjs";
 
-const SECTIONS = ["bundle", "article", "feed", "large", "lighthouse"];
+const SECTIONS = ["bundle", "article", "feed", "large", "lighthouse", "prerender"];
+/** Sections that need the site and API hosts (the others read files or run their own). */
+const SITE_SECTIONS = ["article", "feed", "large", "lighthouse"];
 
 function options() {
   const { values } = parseArgs({
     options: {
       runs: { type: "string" },
       only: { type: "string" },
+      articles: { type: "string", default: "100000" },
       json: { type: "string" },
       dist: { type: "string", default: "dist" },
     },
@@ -40,7 +46,9 @@ function options() {
   if (unknown.length) throw new Error(`--only: unknown section ${unknown.join(", ")} (have ${SECTIONS.join(", ")})`);
   const runs = values.runs === undefined ? null : Number(values.runs);
   if (runs !== null && !(Number.isInteger(runs) && runs >= 1)) throw new Error("--runs wants a whole number ≥ 1");
-  return { only, runs, json: values.json, dist: resolve(ROOT, values.dist) };
+  const articles = Number(values.articles);
+  if (!(Number.isInteger(articles) && articles >= 1)) throw new Error("--articles wants a whole number ≥ 1");
+  return { only, runs, articles, json: values.json, dist: resolve(ROOT, values.dist) };
 }
 
 async function main() {
@@ -54,13 +62,13 @@ async function main() {
 
   if (opts.only.includes("bundle")) results.bundle = await runBundle({ dist: opts.dist, budget });
 
-  const browserSections = opts.only.filter((s) => s !== "bundle");
+  const browserSections = opts.only.filter((s) => SITE_SECTIONS.includes(s));
   if (browserSections.length) {
     const site = await startSite(opts.dist);
     const browser = opts.only.some((s) => s === "article" || s === "feed" || s === "large") ? await launchBrowser() : null;
     try {
       if (opts.only.includes("article")) {
-        results.article = await runArticle({ browser, urls: site.urls, runs: opts.runs ?? 10 });
+        results.article = await runArticle({ browser, urls: site.urls, runs: opts.runs ?? 10, prerenderReport: site.prerenderReport });
       }
       if (opts.only.includes("feed")) {
         results.feed = await runFeed({ browser, urls: site.urls, api: site.api, runs: opts.runs ?? 5, root: ROOT });
@@ -73,6 +81,10 @@ async function main() {
       await browser?.close();
       await site.close();
     }
+  }
+  // Last: it writes (and removes) a large site, whose disk traffic must not fall on the pages above.
+  if (opts.only.includes("prerender")) {
+    results.prerender = await runPrerender({ dist: opts.dist, root: ROOT, articles: opts.articles });
   }
 
   results.targets = printTargets(results, budget);

@@ -3,12 +3,14 @@
 //! a first visit to an article loads instead: its wasm is smaller, so the headline comes
 //! sooner (`docs/performance.md`).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    components::{PageSettled, PreviousPath, SiteFooter, SiteHeader},
+    components::{PagePath, PageSettled, PreviousPath, SiteFooter, SiteHeader},
     pages::{ArticlePage, FeedPage, NotFoundPage, PillarPage},
     router::Router,
     source::{Config, Store},
@@ -79,7 +81,9 @@ fn site(
     provide_context(store(config));
     provide_context(paths.clone());
     provide_context(PreviousPath(RwSignal::new(None)));
-    let route = Router::start(paths, handles).route();
+    let router = Router::start(paths, handles);
+    provide_context(PagePath(router.pathname()));
+    let route = router.route();
     // Rebuilt when the kind of page changes; between two articles (or two pillars) the page
     // stays and follows its slug.
     let kind = Memo::new(move |_| std::mem::discriminant(&*route.read()));
@@ -122,6 +126,42 @@ where
         leptos::mount::mount_to_body(app);
         return;
     }
+    // The prerendered page is on screen, or about to be: the app's work waits until it has
+    // been painted, so that it never delays that paint, nor replaces it as the page's largest.
+    if has_painted() {
+        take_over_when_settled(app);
+    } else {
+        request_animation_frame(move || {
+            set_timeout(move || take_over_when_settled(app), Duration::ZERO);
+        });
+    }
+}
+
+/// Calls `then` once the browser has reported the page's first paint. Its timing is known a
+/// little after the paint itself; elements removed before then are not counted as painted
+/// (Chromium's largest contentful paint would then be the app's copy of the headline).
+fn when_painted(then: impl FnOnce() + 'static) {
+    if has_painted() {
+        then();
+    } else {
+        request_animation_frame(move || when_painted(then));
+    }
+}
+
+/// Whether the browser has reported the page's first paint.
+fn has_painted() -> bool {
+    window()
+        .performance()
+        .is_some_and(|p| p.get_entries_by_type("paint").length() > 0)
+}
+
+/// Mounts the app off-page, and puts it in the prerendered page's place once its page has
+/// settled.
+fn take_over_when_settled<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
     let container: web_sys::HtmlElement = document()
         .create_element("div")
         .expect("a document makes elements")
@@ -133,7 +173,8 @@ where
         let view = app();
         Effect::new(move |done: Option<bool>| {
             if done != Some(true) && settled.get() {
-                take_over(&off_page);
+                let off_page = off_page.clone();
+                when_painted(move || take_over(&off_page));
                 return true;
             }
             done.unwrap_or(false)
@@ -211,11 +252,16 @@ pub fn remove_static_frame() {
     }
 }
 
-/// The site's frame around a page, as the prerenderer writes it (`crates/prerender`): the
-/// markup of [`App`]'s, marked as the static frame that the app replaces, with the contexts
-/// its components read.
-pub fn prerendered_site(config: Config, page: impl FnOnce() -> AnyView) -> impl IntoView {
+/// The site's frame around the page at `path`, as the prerenderer writes it
+/// (`crates/prerender`): the markup of [`App`]'s, marked as the static frame that the app
+/// replaces, with the contexts its components read.
+pub fn prerendered_site(
+    config: Config,
+    path: String,
+    page: impl FnOnce() -> AnyView,
+) -> impl IntoView {
     provide_context(config.paths().clone());
+    provide_context(PagePath(Signal::stored(path)));
     provide_context(Store::new(Ok(config)));
     let page = page();
     view! {

@@ -11,10 +11,13 @@
 //   lastEntryAt  when the last LCP or layout-shift entry arrived, to tell when things settle
 //   arm(mark)    adds a mark to watch later (e.g. just before a click)
 //
-// A mark is { name, selectors: { "css": count | null }, path? }: it holds when every selector
-// matches (exactly `count` elements, or at least one when null) and, if given, location.pathname
-// equals `path`. It is checked on every DOM mutation, so the time recorded is when the elements
-// entered the DOM, not when a poll happened to notice.
+// A mark is { name, selectors: { "css": count | null }, path?, gone? }: it holds when every
+// selector matches (exactly `count` elements, or at least one when null), if given,
+// location.pathname equals `path`, and, if given, the selector `gone` matched some element
+// earlier and matches none now (an absence: "the prerendered frame has been replaced"; seen
+// first, so that the empty document before parsing does not count). It is checked on every DOM
+// mutation, so the time recorded is when the elements entered or left the DOM, not when a poll
+// happened to notice.
 export function installProbe(marks) {
   const bench = {
     marks: {},
@@ -31,9 +34,17 @@ export function installProbe(marks) {
   };
   window.__bench = bench;
 
+  /** For a `gone` mark: records whether its selector has matched yet; true once it is gone. */
+  const gone = (mark) => {
+    if (mark.gone === undefined) return true;
+    const present = document.querySelector(mark.gone) !== null;
+    if (present) mark.seen = true;
+    return mark.seen === true && !present;
+  };
   const holds = (mark) =>
+    gone(mark) &&
     (mark.path === undefined || location.pathname === mark.path) &&
-    Object.entries(mark.selectors).every(([selector, count]) => {
+    Object.entries(mark.selectors ?? {}).every(([selector, count]) => {
       if (count === null) return document.querySelector(selector) !== null;
       return document.querySelectorAll(selector).length === count;
     });
@@ -48,7 +59,16 @@ export function installProbe(marks) {
     });
   }
   bench.pending.push(...marks);
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  // `data-shell` marks the static frame (index.html's, or a prerendered page's) that the app
+  // replaces: its attribute changes count too, so a `gone: "[data-shell]"` mark is noticed
+  // however the frame goes. Other attributes are left out, which would only add checks.
+  new MutationObserver(check).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["data-shell"],
+  });
   // pushState changes the path without a mutation if the DOM happens to be ready already.
   addEventListener("popstate", check);
 

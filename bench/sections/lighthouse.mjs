@@ -1,5 +1,6 @@
 // 4. Lighthouse (its default mobile config: simulated slow 4G and 4x CPU) on the app's article
-// and feed pages, with what to fix: failing audits and the largest performance savings.
+// and feed pages and on the same pages prerendered (scripts/prerender), with what to fix:
+// failing audits and the largest performance savings.
 import lighthouse from "lighthouse";
 // chrome-launcher comes with lighthouse (its dependency), so it is not a dependency of ours.
 import * as chromeLauncher from "chrome-launcher";
@@ -49,7 +50,13 @@ async function audit(url, port) {
 export async function runLighthouse({ urls }) {
   heading("Lighthouse 12 (default mobile config: simulated slow 4G, 4x CPU)");
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
-  const pages = { article: urls.appArticle, feed: urls.appFeed };
+  // Keys as in --json (the app's pages keep their names from before prerendering existed).
+  const pages = {
+    article: urls.appArticle,
+    feed: urls.appFeed,
+    "prerendered article": urls.prerenderedArticle,
+    "prerendered feed": urls.prerenderedFeed,
+  };
   const out = {};
   try {
     for (const [name, url] of Object.entries(pages)) {
@@ -66,7 +73,7 @@ export async function runLighthouse({ urls }) {
   const cell = (name, f) => (out[name].error ? "error" : f(out[name]));
   printTable(
     "Scores and lab metrics",
-    ["", ...names.map((n) => `app ${n}`)],
+    ["", ...names.map((n) => (n.startsWith("prerendered") ? n : `app ${n}`))],
     [
       ...CATEGORIES.map((c) => [c, ...names.map((n) => cell(n, (r) => r.scores[c] ?? "n/a"))]),
       ...["FCP", "LCP", "TBT"].map((m) => [m, ...names.map((n) => cell(n, (r) => ms(r.metrics[m])))]),

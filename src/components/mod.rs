@@ -45,7 +45,7 @@ pub use publisher_line::PublisherLine;
 pub use rich_text::RichTextView;
 pub use settled::{PageSettled, Settled};
 pub use site_footer::SiteFooter;
-pub use site_header::{SiteHeader, focus_main};
+pub use site_header::{PagePath, SiteHeader, focus_main};
 pub use skeleton::{ArticleSkeleton, BodySkeleton, CardsSkeleton};
 pub use sources::Sources;
 pub use summary_box::{SummaryBox, SummaryBoxes};

@@ -227,7 +227,7 @@ export async function settled(page) {
   );
 }
 
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+export const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core's WCAG 2.2 A/AA and best-practice rules; returns readable violations. */
 export async function axeViolations(page) {

@@ -7,9 +7,11 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { unfurl } from "unfurl.js";
 import {
+  AXE_SOURCE,
   REFERENCE,
   REFERENCE_SLUG,
   assertReferenceArticle,
+  axeViolations,
   eventually,
   noProblems,
   prerender,
@@ -78,6 +80,11 @@ describe("without JavaScript", () => {
       assert.equal(await page.locator(control).isVisible(), false, `${control} is hidden`);
     }
     assert.equal(await page.locator("noscript").count(), 0, "no 'needs JavaScript' message");
+    // The skip link stays on this page (under the document's <base>, "#main" would be home's).
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(page.url(), `${env.host.url}${ARTICLE}#main`);
+    assert.equal(await text(page, "h1"), REFERENCE.headline);
     await page.context().close();
   });
 
@@ -97,6 +104,27 @@ describe("without JavaScript", () => {
     await page.waitForURL(env.host.url);
     assert.equal(await text(page, "#feed-heading"), "Latest analysis");
     await page.context().close();
+  });
+
+  test("axe-core finds no violations on the article, the feed and a pillar page, in both themes", async () => {
+    // axe needs scripts of its own, so the page's are refused by a CSP instead (`script-src
+    // 'none'`): boot.js and the app do not run, as without JavaScript, and axe is evaluated by
+    // the test, which a page's CSP does not govern.
+    for (const colorScheme of ["light", "dark"]) {
+      for (const path of [ARTICLE, "", "pillars/health-biotech"]) {
+        const page = await env.open(null, { colorScheme });
+        await page.route(env.host.url + path, async (route) => {
+          const response = await route.fetch();
+          const headers = { ...response.headers(), "content-security-policy": "script-src 'none'" };
+          await route.fulfill({ response, headers });
+        });
+        await page.goto(env.host.url + path);
+        assert.equal(await page.evaluate(() => document.documentElement.className), "", "no scripts ran");
+        await page.evaluate(AXE_SOURCE);
+        assert.deepEqual(await axeViolations(page), [], `/${path}, ${colorScheme}`);
+        await page.context().close();
+      }
+    }
   });
 
   test("readable in both colour schemes and in print", async () => {

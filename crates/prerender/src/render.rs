@@ -18,6 +18,11 @@ use crate::fetch::Fetched;
 /// (`public/boot.js` reads it instead of requesting it).
 pub const DOCUMENT_SCRIPT_ID: &str = "signal-document";
 
+/// The largest document a page carries. An article's own document is far smaller; a feed's
+/// may not be (a feed backend's pages would each carry the whole feed), and then the app
+/// requests it as on a page that is not prerendered.
+pub const MAX_CARRIED_BYTES: usize = 256 * 1024;
+
 /// The built page, cut where a page's own parts go.
 pub struct Template {
     /// Up to the `<title>` element.
@@ -52,7 +57,7 @@ impl Template {
     }
 
     /// The page at app path `path`, with its `<head>` entries, its body, and the document the
-    /// app reads first there.
+    /// app reads first there (unless it is larger than [`MAX_CARRIED_BYTES`]).
     pub fn page(
         &self,
         path: &str,
@@ -60,6 +65,7 @@ impl Template {
         body: &str,
         document: Option<&Fetched>,
     ) -> String {
+        let document = document.filter(|d| d.text.len() <= MAX_CARRIED_BYTES);
         let mut page = String::with_capacity(
             self.before_title.len() + self.after_title.len() + body.len() + 4096,
         );
@@ -144,27 +150,99 @@ pub fn script_safe(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// The body of an article's page.
-pub fn article_body(config: &Config, article: Arc<Article>) -> String {
-    site(config, move || prerendered_article(article).into_any())
+/// The body of the article's page, at `path`.
+pub fn article_body(config: &Config, path: &str, article: Arc<Article>) -> String {
+    site(config, path, move || {
+        prerendered_article(article).into_any()
+    })
 }
 
-/// The body of the feed's first page.
-pub fn feed_body(config: &Config, state: FeedState) -> String {
-    site(config, move || prerendered_feed(state).into_any())
+/// The body of the feed's first page, at `path`.
+pub fn feed_body(config: &Config, path: &str, state: FeedState) -> String {
+    site(config, path, move || prerendered_feed(state).into_any())
 }
 
-/// The body of a pillar's page.
-pub fn pillar_body(config: &Config, name: String, cards: Vec<Card>, cut: Vec<Cut>) -> String {
-    site(config, move || {
+/// The body of a pillar's page, at `path`.
+pub fn pillar_body(
+    config: &Config,
+    path: &str,
+    name: String,
+    cards: Vec<Card>,
+    cut: Vec<Cut>,
+) -> String {
+    site(config, path, move || {
         prerendered_pillar(name, cards, cut).into_any()
     })
 }
 
 /// The site's frame around `page`, rendered in a reactive owner of its own, which is
 /// dropped with everything the components made.
-fn site(config: &Config, page: impl FnOnce() -> AnyView) -> String {
+fn site(config: &Config, path: &str, page: impl FnOnce() -> AnyView) -> String {
     let owner = Owner::new();
-    let config = config.clone();
-    owner.with(move || prerendered_site(config, page).to_html())
+    let (config, path) = (config.clone(), path.to_owned());
+    owner.with(move || prerendered_site(config, path, page).to_html())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fetched(text: String) -> Fetched {
+        Fetched {
+            requested: "https://api.example/articles/a.json".into(),
+            url: "https://api.example/articles/a.json".into(),
+            status: 200,
+            text,
+            content_type: None,
+            link: None,
+            total_pages: None,
+        }
+    }
+
+    const SHELL: &str = "<!DOCTYPE html><html><head><base href=\"/\" /><title>Signal of Hope</title></head><body><main data-shell>…</main></body></html>";
+
+    #[test]
+    fn the_built_page_is_cut_where_a_page_goes() {
+        let template = Template::parse(SHELL).expect("a built page");
+        assert_eq!(template.base.as_deref(), Some("/"));
+        let page = template.page(
+            "/x",
+            &[HeadEntry::Title("T & U".into())],
+            "<p>body</p>",
+            None,
+        );
+        assert_eq!(
+            page,
+            "<!DOCTYPE html><html><head><base href=\"/\" /><meta name=\"signal:prerendered\" content=\"/x\"><title>T &amp; U</title></head><body><p>body</p></body></html>"
+        );
+        assert!(Template::parse("<html><body></body></html>").is_none());
+    }
+
+    #[test]
+    fn a_document_is_carried_only_up_to_its_limit() {
+        let template = Template::parse(SHELL).expect("a built page");
+        let small = template.page("/x", &[], "", Some(&fetched("{}".into())));
+        assert!(small.contains(r#"<script type="application/json" id="signal-document">"#));
+        assert!(small.contains(r#"data-document="https://api.example/articles/a.json""#));
+        let large = template.page(
+            "/x",
+            &[],
+            "",
+            Some(&fetched("x".repeat(MAX_CARRIED_BYTES + 1))),
+        );
+        assert!(!large.contains("signal-document"));
+        assert!(!large.contains("data-document"));
+    }
+
+    #[test]
+    fn carried_json_cannot_end_its_script() {
+        let text = "</script><script>alert(1)</script><!-- &amp;".to_owned();
+        let template = Template::parse(SHELL).expect("a built page");
+        let page = template.page("/x", &[], "", Some(&fetched(text.clone())));
+        let script = page.split(r#"id="signal-document">"#).nth(1).unwrap();
+        let json = script.split("</script>").next().unwrap();
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
+        let data: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(data["body"], text.as_str());
+    }
 }

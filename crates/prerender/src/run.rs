@@ -1,6 +1,7 @@
 //! One run: the index read page by page, each page's articles rendered and written by a pool
-//! of workers as the pages arrive (so memory holds a bounded number of articles, never the
-//! whole backend), then the feed's first page and the pillar pages.
+//! of workers as the pages arrive (a bounded queue: memory never holds the backend's
+//! articles), then the feed's first page and the pillar pages, from the cards of the index
+//! pages the app reads (at most `MAX_INDEX_PAGES`), which are kept until then.
 
 use std::{
     collections::{BTreeSet, HashMap, HashSet},
@@ -324,10 +325,9 @@ impl Shared {
             .map_err(|problem: Problem| problem.to_string())
             .and_then(|(article, document)| self.write_article(&slug, article, &document));
         let mut report = self.report.lock().expect("report");
-        report.articles += 1;
-        if let Err(reason) = written {
-            report.articles -= 1;
-            report.failed.push(reason);
+        match written {
+            Ok(()) => report.articles += 1,
+            Err(reason) => report.failed.push(reason),
         }
     }
 
@@ -341,7 +341,7 @@ impl Shared {
             .ok_or_else(|| format!("article {slug:?}: its slug cannot be a file name"))?;
         let path = self.config().paths().article(slug);
         let meta = PageMeta::article(&article, self.config().canonical(&path));
-        let body = render::article_body(self.config(), Arc::new(article));
+        let body = render::article_body(self.config(), &path, Arc::new(article));
         let html = self
             .template
             .page(&path, &meta.head(), &body, Some(document));
@@ -378,7 +378,7 @@ impl Shared {
         let html = self.template.page(
             &home,
             &meta.head(),
-            &render::feed_body(config, state),
+            &render::feed_body(config, &home, state),
             Some(&first),
         );
         self.write("index.html".to_owned(), &html)?;
@@ -407,7 +407,7 @@ impl Shared {
             let found: Vec<_> = found.into_iter().cloned().collect();
             let path = config.paths().pillar(&slug);
             let meta = PageMeta::pillar(Some(&name), found.len(), config.canonical(&path));
-            let body = render::pillar_body(config, name, found, cut.clone());
+            let body = render::pillar_body(config, &path, name, found, cut.clone());
             let html = self.template.page(&path, &meta.head(), &body, Some(&first));
             self.write(page, &html)?;
         }

@@ -144,7 +144,7 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
             };
             let path = config.paths().article(&article.slug);
             let meta = PageMeta::article(&article, config.canonical(&path));
-            let body = render::article_body(&config, Arc::new(article));
+            let body = render::article_body(&config, &path, Arc::new(article));
             let html = template.page(&path, &meta.head(), &body, Some(&fetched));
             check_page(&entry.name, &html, &text, template_scripts);
             articles += 1;
@@ -160,7 +160,8 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
                 let found: Vec<_> = found.into_iter().cloned().collect();
                 let path = config.paths().pillar(&pillar.slug);
                 let meta = PageMeta::pillar(Some(name), found.len(), config.canonical(&path));
-                let body = render::pillar_body(&config, name.to_owned(), found, page.cut.clone());
+                let body =
+                    render::pillar_body(&config, &path, name.to_owned(), found, page.cut.clone());
                 let html = template.page(&path, &meta.head(), &body, Some(&fetched));
                 check_page(&entry.name, &html, &text, template_scripts);
             }
@@ -174,7 +175,7 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
             let html = template.page(
                 "/",
                 &meta.head(),
-                &render::feed_body(&config, state),
+                &render::feed_body(&config, "/", state),
                 Some(&fetched),
             );
             check_page(&entry.name, &html, &text, template_scripts);
