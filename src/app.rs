@@ -137,14 +137,15 @@ where
     }
 }
 
-/// Calls `then` once the browser has reported the page's first paint. Its timing is known a
-/// little after the paint itself; elements removed before then are not counted as painted
-/// (Chromium's largest contentful paint would then be the app's copy of the headline).
-fn when_painted(then: impl FnOnce() + 'static) {
-    if has_painted() {
+/// Calls `then` once the browser has reported the page's first paint, or after `frames` frames
+/// (a browser without paint timing). Its timing is known a little after the paint itself;
+/// elements removed before then are not counted as painted (Chromium's largest contentful
+/// paint would then be the app's copy of the headline).
+fn when_painted(frames: u32, then: impl FnOnce() + 'static) {
+    if frames == 0 || has_painted() {
         then();
     } else {
-        request_animation_frame(move || when_painted(then));
+        request_animation_frame(move || when_painted(frames - 1, then));
     }
 }
 
@@ -174,7 +175,7 @@ where
         Effect::new(move |done: Option<bool>| {
             if done != Some(true) && settled.get() {
                 let off_page = off_page.clone();
-                when_painted(move || take_over(&off_page));
+                when_painted(30, move || take_over(&off_page));
                 return true;
             }
             done.unwrap_or(false)
