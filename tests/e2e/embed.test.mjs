@@ -62,8 +62,11 @@ async function startPartner(app) {
     headers: (path) => ({
       "content-security-policy": [
         "default-src 'none'",
-        // Only the protocols page runs a script of its own (listener.js).
-        path === "/protocols.html" ? "script-src @APP_ORIGIN@ @PARTNER_ORIGIN@" : "script-src @APP_ORIGIN@",
+        // Only the protocols page (listener.js) and the Datawrapper page (its listener) run
+        // scripts of their own.
+        ["/protocols.html", "/datawrapper-older.html"].includes(path)
+          ? "script-src @APP_ORIGIN@ @PARTNER_ORIGIN@"
+          : "script-src @APP_ORIGIN@",
         "frame-src @APP_ORIGIN@ @FOREIGN_ORIGIN@",
         "style-src @PARTNER_ORIGIN@",
         "img-src @PARTNER_ORIGIN@",
@@ -280,7 +283,8 @@ describe("the embed protocols, with a stand-in for the app's framed pages", () =
       amp: { sentinel: "amp", type: "embed-size", height: h },
       pym: `pymxPYMxc9xPYMxheightxPYMx${h}`,
       wordpress: { message: "height", value: h, secret: "s3cr3t" },
-      datawrapper: { "datawrapper-height": { e7: h } },
+      // Keyed by something in the frame's src, which Datawrapper's older listener looks for.
+      datawrapper: { "datawrapper-height": { s3cr3t: h } },
       embedly: { context: "iframe.resize", src: plainUrl, height: h },
     };
     const readAll = async (from) => ({
@@ -507,6 +511,16 @@ describe("the app's embed routes on a partner's page (the release build)", () =>
     const narrow = await fits(page, 0);
     assert.ok(narrow > heights[0], `rewrapped from ${heights[0]} to ${narrow}`);
     await fits(page, 2);
+    noProblems(page);
+    await page.context().close();
+  });
+
+  test("pasted frames with no id of ours are sized by Datawrapper's older listener", async () => {
+    // vendor/datawrapper/chart-core-8.8.1: the key of our message must be in the frame's src.
+    const page = await open(`${partner.url}datawrapper-older.html`);
+    const article = await fits(page, 0, "iframe.pasted");
+    const card = await fits(page, 1, "iframe.pasted");
+    assert.ok(card < article, `each frame took its own height: card ${card}px, article ${article}px`);
     noProblems(page);
     await page.context().close();
   });

@@ -13,7 +13,7 @@
 //   2. AMP          { sentinel: "amp", type: "embed-size", height }
 //   3. pym.js       "pymxPYMx<childId>xPYMxheightxPYMx<height>"          (only with a childId)
 //   4. WordPress    { message: "height", value: height, secret }           (only with a secret)
-//   5. Datawrapper  { "datawrapper-height": { "<embedId|childId|signal-embed>": height } }
+//   5. Datawrapper  { "datawrapper-height": { "<secret|childId|embedId|path>": height } }
 //   6. Embedly      JSON.stringify({ context: "iframe.resize", src: location.href, height })
 // Received from window.parent (any other sender is ignored):
 //   { type: "signal-embed:ask", secret }        -> ours at once (secret must equal ours if we have one)
@@ -66,7 +66,11 @@
   var embedId = param("embedId");
   var childId = param("childId");
   var secret = fragmentSecret();
-  var dwId = embedId || childId || "signal-embed";
+  // The key of Datawrapper's message. Its older listener finds the frame by
+  // `iframe[src*='<key>']`, so the key is something in the frame's own URL: the secret (one
+  // per frame), pym's or our loader's id, else the path (a pasted iframe); cut before a quote
+  // or a backslash, which would break that selector.
+  var dwId = (secret || childId || embedId || w.location.pathname).split(/['\\]/)[0];
 
   var root = null;
   var resizeObserver = null;
