@@ -298,83 +298,12 @@ macro_rules! corpus {
         &[$(($path, include_bytes!(concat!("fixtures/wild/", $path)) as &[u8]),)*]
     };
 }
-const XML_CORPUS: &[(&str, &[u8])] = corpus!(
-    "atom/atomcrate-content-xhtml.xml",
-    "atom/atomcrate-rfc2822-dates-with-whitespace.xml",
-    "atom/feedparser-touchnokia-ru-movable-type.xml",
-    "atom/feedparser-windows-1251-declared.xml",
-    "atom/feedparser-xml-base-override.xml",
-    "atom/feedrs-akamai-blog.xml",
-    "atom/feedrs-atom-draft07-snapshot-xhtml.xml",
-    "atom/feedrs-content-src.xml",
-    "atom/feedrs-ebm-papst-news.xml",
-    "atom/feedrs-github-releases.xml",
-    "atom/feedrs-newscred-mediarss.xml",
-    "atom/feedrs-planet-gnome.xml",
-    "atom/feedrs-reddit-homelab-mediarss.xml",
-    "atom/feedrs-reddit-rust.xml",
-    "atom/feedrs-relative-urls.xml",
-    "atom/feedrs-rfc4287-spec-example.xml",
-    "atom/feedrs-scattered-thoughts.xml",
-    "atom/feedrs-standalone-entry.xml",
-    "atom/feedrs-the-register-science.xml",
-    "atom/feedrs-usgs-earthquakes.xml",
-    "atom/feedrs-xml-base.xml",
-    "atom/feedrs-youtube-channel.xml",
-    "atom/jsonfeed-to-atom-daringfireball.xml",
-    "atom/reader-relative-links.atom",
-    "atom/rssparser-blogger-feedburner.atom",
-    "atom/rssparser-heise-developer-de.atom",
-    "rss/feedparser-entity-160.xml",
-    "rss/feedparser-entity-8216.xml",
-    "rss/feedparser-entity-auml.xml",
-    "rss/feedparser-entity-nbsp.xml",
-    "rss/feedparser-entity-rsquo.xml",
-    "rss/feedparser-euc-kr-declared.xml",
-    "rss/feedparser-gb2312-no-declaration.xml",
-    "rss/feedparser-koi8r-no-declaration.xml",
-    "rss/feedparser-windows1255-hebrew-no-declaration.xml",
-    "rss/feedrs-anchorfm-podcast.xml",
-    "rss/feedrs-ars-technica.xml",
-    "rss/feedrs-bbc-in-our-time.xml",
-    "rss/feedrs-biorxiv-rss1.xml",
-    "rss/feedrs-channel9-azure-friday.xml",
-    "rss/feedrs-cloudflare-blog.xml",
-    "rss/feedrs-debian-rss1.xml",
-    "rss/feedrs-earthquakes-today.xml",
-    "rss/feedrs-element-io-blog.xml",
-    "rss/feedrs-ghost-blog.xml",
-    "rss/feedrs-golem-de-rss1-iso-8859-1.xml",
-    "rss/feedrs-heated-substack.xml",
-    "rss/feedrs-ilgiornale-it.xml",
-    "rss/feedrs-ilmessaggero-it.xml",
-    "rss/feedrs-inovacaotecnologica-iso-8859-1.xml",
-    "rss/feedrs-insanity-industries-relative-urls.xml",
-    "rss/feedrs-kernel-org-releases.xml",
-    "rss/feedrs-movie-trailers.xml",
-    "rss/feedrs-nasa-breaking-news.xml",
-    "rss/feedrs-nbc-newyork.xml",
-    "rss/feedrs-newyorker.xml",
-    "rss/feedrs-radio-katowice-pl.xml",
-    "rss/feedrs-relative-enclosure.xml",
-    "rss/feedrs-reuters-truncated-invalid.xml",
-    "rss/feedrs-rock-paper-shotgun.xml",
-    "rss/feedrs-rss2-spec-sample-scripting-news.xml",
-    "rss/feedrs-spiegel-update-de.xml",
-    "rss/feedrs-tjsp-rss091-iso-8859-1.xml",
-    "rss/feedrs-vimeo-media.xml",
-    "rss/feedrs-welcome-to-night-vale-podcast.xml",
-    "rss/feedrs-wirecutter.xml",
-    "rss/reader-relative-links.rss",
-    "rss/rsscrate-rss092-userland-grateful-dead.xml",
-    "rss/rsscrate-rss2-spec-sample-liftoff-news.xml",
-    "rss/rssparser-guardian.rss",
-    "rss/rssparser-instant-article.rss",
-    "rss/rssparser-jornal-de-noticias-iso-8859-1.rss",
-    "rss/rssparser-narro-podcast.rss",
-    "rss/rssparser-oreilly-rss092-example.rss",
-    "rss/rssparser-uol-noticias-pt-iso-8859-1.rss",
-);
+/// The RSS and Atom files of the corpus.
+fn xml_corpus() -> impl Iterator<Item = &'static (&'static str, &'static [u8])> {
+    WILD_CORPUS
+        .iter()
+        .filter(|(file, _)| file.starts_with("rss/") || file.starts_with("atom/"))
+}
 
 /// The app's decoding (`source::http::decode`, the browser's `TextDecoder`) and XML parser
 /// (`BrowserXml`, `DOMParser`) give every feed of the corpus what the native ones give
@@ -387,9 +316,9 @@ fn feeds_decode_and_parse_as_natively() {
         serde_json::from_str(include_str!("fixtures/xml-corpus.json")).expect("the fixture");
     assert_eq!(
         native.as_object().map(serde_json::Map::len),
-        Some(XML_CORPUS.len())
+        Some(xml_corpus().count())
     );
-    for (file, bytes) in XML_CORPUS {
+    for (file, bytes) in xml_corpus() {
         let expected = &native[*file];
         let buffer = js_sys::Uint8Array::from(*bytes).buffer();
         let text = http::decode(&buffer, expected["charset"].as_str()).expect("decoded");

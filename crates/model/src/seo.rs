@@ -255,8 +255,9 @@ impl<'a> Thing<'a> {
 }
 
 /// JSON with `<`, `>` and `&` escaped, so the text can never close its `<script>` element
-/// even if the page is serialised to HTML (e.g. by a prerenderer).
-fn embed_safe(json: &str) -> String {
+/// or open another, also in a page serialised to HTML (the prerenderer's carried document
+/// uses it too): in JSON they occur only inside strings, where the `\u` escapes mean the same.
+pub fn embed_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -5,7 +5,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use signal_model::{Article, Card, Cut, seo::HeadEntry};
+use signal_model::{
+    Article, Card, Cut,
+    seo::{HeadEntry, embed_safe},
+};
 use signal_of_hope::{
     app::{PRERENDERED_ATTRIBUTE, PRERENDERED_META, prerendered_site},
     pages::{prerendered_article, prerendered_feed, prerendered_pillar},
@@ -109,8 +112,7 @@ fn head_html(path: &str, head: &[HeadEntry], document: Option<&Fetched>) -> Stri
             // Already safe inside a script element (`seo::embed_safe`), and not HTML-escaped:
             // a script's text is not decoded.
             HeadEntry::JsonLd(json) => format!(
-                r#"<script type="application/ld+json" {PRERENDERED_ATTRIBUTE}="">{}</script>"#,
-                script_safe(&json)
+                r#"<script type="application/ld+json" {PRERENDERED_ATTRIBUTE}="">{json}</script>"#
             ),
         });
     }
@@ -138,16 +140,8 @@ fn document_script(document: &Fetched) -> String {
     });
     format!(
         r#"<script type="application/json" id="{DOCUMENT_SCRIPT_ID}">{}</script>"#,
-        script_safe(&data.to_string())
+        embed_safe(&data.to_string())
     )
-}
-
-/// JSON that cannot end its `<script>` element or open another: `<`, `>` and `&` occur only
-/// inside JSON strings, where their `\u` escapes mean the same.
-pub fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 /// The body of the article's page, at `path`.
