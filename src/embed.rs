@@ -10,6 +10,7 @@ use crate::{
 use signal_model::{
     AppPaths, Route,
     embed::{EmbedKind, EmbedTheme},
+    publish::EMBED_ROBOTS,
 };
 
 /// What the frame's URL asks for.
@@ -52,6 +53,7 @@ pub fn EmbedApp(request: EmbedRequest) -> impl IntoView {
     if let Some(base) = document.query_selector("base").ok().flatten() {
         let _ = base.set_attribute("target", "_blank");
     }
+    add_robots_rule(&document);
     if let Some(html) = document.document_element() {
         let _ = html.class_list().add_1("embed");
         let _ = match request.theme.attribute() {
@@ -60,6 +62,22 @@ pub fn EmbedApp(request: EmbedRequest) -> impl IntoView {
         };
     }
     view! { <EmbedPage kind=request.kind slug=request.slug /> }
+}
+
+/// A frame is not a page of its own for search engines: its prerendered page says so
+/// already (`crates/prerender`); one served by the host's fallback gets the rule here.
+fn add_robots_rule(document: &web_sys::Document) {
+    let (name, content) = EMBED_ROBOTS;
+    let selector = format!(r#"meta[name="{name}"]"#);
+    if document.query_selector(&selector).ok().flatten().is_some() {
+        return;
+    }
+    let head = document.query_selector("head").ok().flatten();
+    if let (Ok(meta), Some(head)) = (document.create_element("meta"), head) {
+        let _ = meta.set_attribute("name", name);
+        let _ = meta.set_attribute("content", content);
+        let _ = head.append_child(&meta);
+    }
 }
 
 /// Whether this wasm was loaded by the partner loader's script embed (it sets

@@ -71,7 +71,7 @@ function measure(args, progress) {
 /** The prerenderer's report: its first line's figures and the counts below it. */
 function readReport(stdout) {
   const first = stdout.split("\n")[0];
-  const m = /^prerendered (\d+) pages \((\d+) articles\) from \S+ in ([\d.]+) s: (\d+) articles\/s/.exec(first);
+  const m = /^prerendered (\d+) files \((\d+) articles\) from \S+ in ([\d.]+) s: (\d+) articles\/s/.exec(first);
   const count = (what) => Number(new RegExp(`^  ${what} (\\d+)`, "m").exec(stdout)?.[1] ?? 0);
   return {
     line: first,

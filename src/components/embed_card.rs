@@ -4,10 +4,7 @@ use leptos::prelude::*;
 
 use super::{Dateline, Kicker, PillarBadges, use_paths};
 use crate::source::Store;
-use signal_model::{Article, site, text};
-
-/// Longest summary on an embedded card, in characters.
-const SUMMARY_CHARS: usize = 280;
+use signal_model::{Article, embed::CARD_SUMMARY_CHARS, site, text};
 
 /// The compact card a partner embeds: kicker, headline, date, pillar badges, summary, and a
 /// link to the whole article on the reader's site.
@@ -37,7 +34,7 @@ pub fn EmbedCard(article: Arc<Article>) -> impl IntoView {
             {(!a.pillars.is_empty())
                 .then(|| view! { <PillarBadges pillars=a.pillars label=pillars_label /> })}
             {a.summary
-                .map(|s| view! { <p class="card-summary">{text::excerpt(&s, SUMMARY_CHARS)}</p> })}
+                .map(|s| view! { <p class="card-summary">{text::excerpt(&s, CARD_SUMMARY_CHARS)}</p> })}
             <p class="embed-read-on">
                 <a href=href>{format!("Read on {publisher}")}</a>
             </p>

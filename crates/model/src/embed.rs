@@ -1,5 +1,9 @@
 //! Embedding on partner sites: what an embed is, and the snippet a partner pastes.
 
+/// Longest summary on an embedded card, in characters (`EmbedCard`; the oEmbed document's
+/// height estimate counts the same, `publish::oembed::card_height`).
+pub const CARD_SUMMARY_CHARS: usize = 280;
+
 /// What a partner embeds: the whole article, or its compact card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EmbedKind {

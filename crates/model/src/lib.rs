@@ -17,6 +17,7 @@ pub mod feed;
 mod json_path;
 pub mod limits;
 pub mod link;
+pub mod publish;
 pub mod raw;
 pub mod retry;
 pub mod rich_text;

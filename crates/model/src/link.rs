@@ -159,6 +159,16 @@ impl AppPaths {
         format!("{}/pillars/{}", self.base, encode_segment(slug))
     }
 
+    /// The framed article partners embed.
+    pub fn embed_article(&self, slug: &str) -> String {
+        format!("{}/embed/articles/{}", self.base, encode_segment(slug))
+    }
+
+    /// The framed card partners embed (and the oEmbed document's frame).
+    pub fn embed_card(&self, slug: &str) -> String {
+        format!("{}/embed/cards/{}", self.base, encode_segment(slug))
+    }
+
     /// The partner loader, at a stable (unhashed) URL so partners can pin it with SRI.
     pub fn embed_loader(&self) -> String {
         format!("{}/embed/v1/loader.js", self.base)

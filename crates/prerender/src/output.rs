@@ -97,12 +97,24 @@ fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     result
 }
 
-/// Whether `page` is a path this tool writes: `index.html`, or `articles/<name>/index.html`
-/// or `pillars/<name>/index.html` with a name that is a plain file name.
+/// Whether `page` is a path this tool writes: `index.html`; `articles/<name>/index.html`,
+/// `pillars/<name>/index.html`, `embed/{articles,cards}/<name>/index.html` and
+/// `oembed/articles/<name>.json` with a name that is a plain file name; the feeds' pages
+/// (`feed.json`, `feed/<n>.json` and their `.xml` twins), `sitemap.xml`, `sitemap-<n>.xml` and
+/// `robots.txt`.
 pub fn is_page_path(page: &str) -> bool {
+    let numbered = |name: &str, prefix: &str, suffix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
     match page.split('/').collect::<Vec<_>>().as_slice() {
-        ["index.html"] => true,
+        ["index.html" | "feed.json" | "feed.xml" | "sitemap.xml" | "robots.txt"] => true,
+        [name] => numbered(name, "sitemap-", ".xml"),
+        ["feed", name] => numbered(name, "", ".json") || numbered(name, "", ".xml"),
         ["articles" | "pillars", name, "index.html"] => is_file_name(name),
+        ["embed", "articles" | "cards", name, "index.html"] => is_file_name(name),
+        ["oembed", "articles", file] => file.strip_suffix(".json").is_some_and(is_file_name),
         _ => false,
     }
 }
@@ -153,6 +165,29 @@ mod tests {
         assert!(is_page_path("index.html"));
         assert!(is_page_path("articles/a/index.html"));
         assert!(is_page_path("pillars/b/index.html"));
+        for published in [
+            "feed.json",
+            "feed/2.json",
+            "feed/12.xml",
+            "sitemap.xml",
+            "sitemap-3.xml",
+            "robots.txt",
+            "embed/cards/a/index.html",
+            "embed/articles/a/index.html",
+            "oembed/articles/a.json",
+        ] {
+            assert!(is_page_path(published), "{published}");
+        }
+        for other in [
+            "feed/x.json",
+            "feed/.json",
+            "sitemap-.xml",
+            "embed/v1/loader.js",
+            "oembed/articles/../x.json",
+            "oembed/articles/.json",
+        ] {
+            assert!(!is_page_path(other), "{other}");
+        }
         for other in [
             "404.html",
             "articles/../../etc/passwd/index.html",

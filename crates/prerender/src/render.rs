@@ -30,12 +30,18 @@ pub const MAX_CARRIED_BYTES: usize = 256 * 1024;
 pub struct Template {
     /// Up to the `<title>` element.
     before_title: String,
+    /// The `<title>` element as built.
+    title: String,
+    /// The built page's body: the static frame the app replaces.
+    shell_body: String,
     /// From after `</title>` to the end of the `<body>` start tag.
     after_title: String,
     /// From `</body>` on.
     after_body: String,
     /// The `<base href>` the build was made for (Trunk's `--public-url`).
     pub base: Option<String>,
+    /// Entries of every page's `<head>` that stay when the app starts: the site's feeds.
+    pub site_links: Vec<HeadEntry>,
 }
 
 impl Template {
@@ -53,7 +59,10 @@ impl Template {
             .map(str::to_owned);
         (body_end >= body_start).then(|| Self {
             base,
+            site_links: Vec::new(),
             before_title: html[..title_start].to_owned(),
+            title: html[title_start..title_end].to_owned(),
+            shell_body: html[body_start..body_end].to_owned(),
             after_title: html[title_end..body_start].to_owned(),
             after_body: html[body_end..].to_owned(),
         })
@@ -73,7 +82,7 @@ impl Template {
             self.before_title.len() + self.after_title.len() + body.len() + 4096,
         );
         page.push_str(&self.before_title);
-        page.push_str(&head_html(path, head, document));
+        page.push_str(&head_html(path, head, &self.site_links, document));
         page.push_str(&self.after_title);
         page.push_str(body);
         if let Some(document) = document {
@@ -82,41 +91,77 @@ impl Template {
         page.push_str(&self.after_body);
         page
     }
+
+    /// The built page as it is, with `head` entries after its title that stay when the app
+    /// starts (not marked as prerendered): for the embed frames, which the app renders itself.
+    pub fn shell_page(&self, head: &[HeadEntry]) -> String {
+        let mut page = self.before_title.clone();
+        page.push_str(&self.title);
+        for entry in head {
+            page.push_str(&entry_html(entry.clone(), false));
+        }
+        page.push_str(&self.after_title);
+        page.push_str(&self.shell_body);
+        page.push_str(&self.after_body);
+        page
+    }
 }
 
 /// The `<head>` entries, each marked as prerendered (the app replaces them with its own),
 /// and the `<meta>` that names the page's path and the document it carries.
-fn head_html(path: &str, head: &[HeadEntry], document: Option<&Fetched>) -> String {
+fn head_html(
+    path: &str,
+    head: &[HeadEntry],
+    site_links: &[HeadEntry],
+    document: Option<&Fetched>,
+) -> String {
     let marker = document.map(|d| d.requested.clone());
     let mut html = view! {
         <meta name=PRERENDERED_META content=path.to_owned() data-document=marker />
     }
     .to_html();
     for entry in head {
-        html.push_str(&match entry.clone() {
-            HeadEntry::Title(text) => view! { <title>{text}</title> }.to_html(),
-            HeadEntry::MetaName(name, content) => {
-                view! { <meta name=name content=content data-prerendered="" /> }.to_html()
-            }
-            HeadEntry::MetaProperty(property, content) => {
-                // `property` is not an HTML attribute Leptos names: set as a custom one.
-                leptos::html::meta()
-                    .attr("property", property)
-                    .attr("content", content)
-                    .attr(PRERENDERED_ATTRIBUTE, "")
-                    .to_html()
-            }
-            HeadEntry::Link(rel, href) => {
-                view! { <link rel=rel href=href data-prerendered="" /> }.to_html()
-            }
-            // Already safe inside a script element (`seo::embed_safe`), and not HTML-escaped:
-            // a script's text is not decoded.
-            HeadEntry::JsonLd(json) => format!(
-                r#"<script type="application/ld+json" {PRERENDERED_ATTRIBUTE}="">{json}</script>"#
-            ),
-        });
+        html.push_str(&entry_html(entry.clone(), true));
+    }
+    for entry in site_links {
+        html.push_str(&entry_html(entry.clone(), false));
     }
     html
+}
+
+/// One `<head>` entry; `marked` ones carry [`PRERENDERED_ATTRIBUTE`], and the app replaces
+/// them with its own.
+fn entry_html(entry: HeadEntry, marked: bool) -> String {
+    let mark = marked.then_some("");
+    match entry {
+        HeadEntry::Title(text) => view! { <title>{text}</title> }.to_html(),
+        HeadEntry::MetaName(name, content) => {
+            view! { <meta name=name content=content data-prerendered=mark /> }.to_html()
+        }
+        HeadEntry::MetaProperty(property, content) => {
+            // `property` is not an HTML attribute Leptos names: set as a custom one.
+            leptos::html::meta()
+                .attr("property", property)
+                .attr("content", content)
+                .attr(PRERENDERED_ATTRIBUTE, mark)
+                .to_html()
+        }
+        HeadEntry::Link(rel, href) => {
+            view! { <link rel=rel href=href data-prerendered=mark /> }.to_html()
+        }
+        HeadEntry::Alternate { kind, href, title } => view! {
+            <link rel="alternate" type=kind href=href title=title data-prerendered=mark />
+        }
+        .to_html(),
+        // Already safe inside a script element (`seo::embed_safe`), and not HTML-escaped:
+        // a script's text is not decoded.
+        HeadEntry::JsonLd(json) => match marked {
+            true => format!(
+                r#"<script type="application/ld+json" {PRERENDERED_ATTRIBUTE}="">{json}</script>"#
+            ),
+            false => format!(r#"<script type="application/ld+json">{json}</script>"#),
+        },
+    }
 }
 
 /// The document the page reads first, as the app would have fetched it: `public/boot.js`

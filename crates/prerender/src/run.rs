@@ -4,14 +4,20 @@
 //! pages the app reads (at most `MAX_INDEX_PAGES`), which are kept until then.
 
 use std::{
-    collections::{BTreeSet, HashMap, HashSet},
+    collections::{BTreeMap, BTreeSet, HashMap, HashSet},
     fmt,
     sync::{Arc, Mutex, mpsc},
     thread,
     time::{Duration, Instant},
 };
 
-use signal_model::{Article, FeedPage, feed, limits::MAX_INDEX_PAGES, seo::PageMeta};
+use serde_json::Value;
+use signal_model::{
+    Article, FeedPage, feed,
+    limits::MAX_INDEX_PAGES,
+    publish::{self, FEED_PAGE_ITEMS, atom, files, json_feed, oembed, sitemap},
+    seo::PageMeta,
+};
 use signal_of_hope::source::{Config, FeedState};
 
 use crate::{
@@ -63,7 +69,7 @@ impl fmt::Display for Report {
         let pages = self.new.len() + self.changed.len() + self.unchanged;
         writeln!(
             f,
-            "prerendered {pages} pages ({} articles) from {} in {:.2} s: {:.0} articles/s",
+            "prerendered {pages} files ({} articles) from {} in {:.2} s: {:.0} articles/s",
             self.articles,
             self.api,
             self.elapsed.as_secs_f64(),
@@ -106,10 +112,12 @@ impl fmt::Display for Report {
 /// An article for a worker: to read from its own document, or read already.
 enum Job {
     Fetch {
+        position: usize,
         slug: String,
         from_index: Option<Article>,
     },
     Render {
+        position: usize,
         slug: String,
         article: Article,
         document: Arc<Fetched>,
@@ -123,6 +131,27 @@ struct Shared {
     output: Output,
     report: Mutex<Report>,
     pages: Mutex<BTreeSet<String>>,
+    /// The site's URL, ending with `/`.
+    site_url: String,
+    feeds: Mutex<FeedPages>,
+    /// The articles written, by their place in the index, for the sitemap.
+    sitemap: Mutex<BTreeMap<usize, sitemap::Page>>,
+}
+
+/// The published feeds' pages still to write: each article's item and entry arrive from
+/// the workers in about the index's order, and a page is written once all of its articles
+/// are done (and it is known whether another page follows). Memory holds about one page.
+#[derive(Default)]
+struct FeedPages {
+    /// Articles done and not yet written, by their place in the index; `None`: not
+    /// prerendered, so not in the feeds either.
+    done: BTreeMap<usize, Option<(Value, atom::Entry)>>,
+    /// Pages written so far.
+    written: usize,
+    /// Articles handed to the workers so far.
+    queued: usize,
+    /// Whether the index has been read to its end.
+    walk_done: bool,
 }
 
 pub fn run(args: &Args) -> Result<Report, String> {
@@ -159,6 +188,8 @@ pub fn run(args: &Args) -> Result<Report, String> {
             args.site_url
         ));
     }
+    let mut template = template;
+    template.site_links = publish::feed_alternates(&site_url);
     let shared = Arc::new(Shared {
         backend: Backend {
             client: Client::new(REQUEST_TIMEOUT),
@@ -171,6 +202,9 @@ pub fn run(args: &Args) -> Result<Report, String> {
             ..Report::default()
         }),
         pages: Mutex::new(BTreeSet::new()),
+        site_url: site_url.clone(),
+        feeds: Mutex::new(FeedPages::default()),
+        sitemap: Mutex::new(BTreeMap::new()),
     });
 
     let workers = thread::available_parallelism()
@@ -202,7 +236,10 @@ pub fn run(args: &Args) -> Result<Report, String> {
             .map_err(|_| "a worker stopped unexpectedly".to_owned())?;
     }
     let lists = walked?;
-    shared.lists(lists)?;
+    shared.feeds.lock().expect("feeds").walk_done = true;
+    shared.write_feed_pages()?;
+    let listed = shared.lists(lists)?;
+    shared.write_sitemap(listed)?;
 
     let pages = std::mem::take(&mut *shared.pages.lock().expect("pages"));
     let removed = shared
@@ -273,13 +310,20 @@ fn walk(shared: &Shared, send: &mpsc::SyncSender<Job>) -> Result<Lists, String> 
             }
             new_cards += 1;
             let from_index = full.remove(&card.slug);
+            let position = {
+                let mut feeds = shared.feeds.lock().expect("feeds");
+                feeds.queued += 1;
+                feeds.queued - 1
+            };
             let job = match from_index {
                 Some(article) if !own_documents => Job::Render {
+                    position,
                     slug: card.slug.clone(),
                     article,
                     document: Arc::clone(first.as_ref().expect("the first page")),
                 },
                 from_index => Job::Fetch {
+                    position,
                     slug: card.slug.clone(),
                     from_index,
                 },
@@ -310,42 +354,201 @@ impl Shared {
 
     /// Reads (when needed), renders and writes one article's page.
     fn article(&self, job: Job) {
-        let (slug, result) = match job {
-            Job::Fetch { slug, from_index } => {
+        let (position, slug, result) = match job {
+            Job::Fetch {
+                position,
+                slug,
+                from_index,
+            } => {
                 let result = self.backend.article(&slug, from_index);
-                (slug, result.map(|(a, d)| (a, Arc::new(d))))
+                (position, slug, result.map(|(a, d)| (a, Arc::new(d))))
             }
             Job::Render {
+                position,
                 slug,
                 article,
                 document,
-            } => (slug, Ok((article, document))),
+            } => (position, slug, Ok((article, document))),
         };
         let written = result
             .map_err(|problem: Problem| problem.to_string())
-            .and_then(|(article, document)| self.write_article(&slug, article, &document));
-        let mut report = self.report.lock().expect("report");
-        match written {
-            Ok(()) => report.articles += 1,
-            Err(reason) => report.failed.push(reason),
+            .and_then(|(article, document)| {
+                self.write_article(position, &slug, article, &document)
+            });
+        let entry = match written {
+            Ok(entry) => {
+                self.report.lock().expect("report").articles += 1;
+                Some(entry)
+            }
+            Err(reason) => {
+                self.report.lock().expect("report").failed.push(reason);
+                None
+            }
+        };
+        self.feeds
+            .lock()
+            .expect("feeds")
+            .done
+            .insert(position, entry);
+        if let Err(reason) = self.write_feed_pages() {
+            self.report.lock().expect("report").failed.push(reason);
         }
     }
 
+    /// Writes the article's page, its oEmbed document and its card frame's page; returns
+    /// its item and entry for the feeds.
     fn write_article(
         &self,
+        position: usize,
         slug: &str,
         article: Article,
         document: &Fetched,
-    ) -> Result<(), String> {
+    ) -> Result<(Value, atom::Entry), String> {
         let page = output::page_path("articles", slug)
             .ok_or_else(|| format!("article {slug:?}: its slug cannot be a file name"))?;
-        let path = self.config().paths().article(slug);
-        let meta = PageMeta::article(&article, self.config().canonical(&path));
-        let body = render::article_body(self.config(), &path, Arc::new(article));
-        let html = self
-            .template
-            .page(&path, &meta.head(), &body, Some(document));
-        self.write(page, &html)
+        let config = self.config();
+        let paths = config.paths();
+        let path = paths.article(slug);
+        let canonical = config.canonical(&path);
+        let meta = PageMeta::article(&article, canonical.clone());
+        let mut head = meta.head();
+        head.push(publish::oembed_alternate(
+            &self.site_url,
+            slug,
+            &article.headline,
+        ));
+        let card_frame = config.canonical(&paths.embed_card(slug));
+        let oembed = oembed::document(
+            &article,
+            &oembed::Urls {
+                site: &self.site_url,
+                article: &canonical,
+                card_frame: &card_frame,
+                loader: &config.canonical(&paths.embed_loader()),
+            },
+        );
+        let mut oembed = serde_json::to_string_pretty(&oembed).map_err(|e| e.to_string())?;
+        oembed.push('\n');
+        let content = publish::html::article_html(&article);
+        let entry = (
+            json_feed::item(&article, &canonical, &content),
+            atom::entry(&article, &canonical, &content),
+        );
+        self.sitemap.lock().expect("sitemap").insert(
+            position,
+            sitemap::Page {
+                url: canonical.clone(),
+                modified: article.published_at,
+            },
+        );
+        let body = render::article_body(config, &path, Arc::new(article));
+        let html = self.template.page(&path, &head, &body, Some(document));
+        self.write(page, &html)?;
+        self.write(files::oembed(slug), &oembed)?;
+        // The card's frame, which the oEmbed document names, is the app's own page (it renders
+        // it in the partner's frame): written so that a consumer that checks the frame's address
+        // finds a page, and crawlers read `noindex` before any script runs. The article's frame
+        // gets the rule from the app (`embed::EmbedApp`); a page per article more would cost
+        // a file and a folder each.
+        if let Some(frame) = output::page_path("embed/cards", slug) {
+            self.write(
+                frame,
+                &self
+                    .template
+                    .shell_page(&publish::embed_page_head(canonical)),
+            )?;
+        }
+        Ok(entry)
+    }
+
+    /// Writes the feeds' pages whose articles are all done.
+    fn write_feed_pages(&self) -> Result<(), String> {
+        let mut feeds = self.feeds.lock().expect("feeds");
+        loop {
+            let n = feeds.written;
+            let (start, end) = (n * FEED_PAGE_ITEMS, (n + 1) * FEED_PAGE_ITEMS);
+            let has_next = feeds.queued > end;
+            let last = if feeds.walk_done {
+                // Every page up to the last article's; the first even when there is none.
+                if start >= feeds.queued && n > 0 {
+                    return Ok(());
+                }
+                end.min(feeds.queued)
+            } else if has_next {
+                end
+            } else {
+                return Ok(());
+            };
+            if (start..last).any(|position| !feeds.done.contains_key(&position)) {
+                return Ok(());
+            }
+            let entries: Vec<(Value, atom::Entry)> = (start..last)
+                .filter_map(|position| feeds.done.remove(&position).flatten())
+                .collect();
+            self.write_feed_page(n + 1, has_next, entries)?;
+            feeds.written += 1;
+        }
+    }
+
+    fn write_feed_page(
+        &self,
+        n: usize,
+        has_next: bool,
+        entries: Vec<(Value, atom::Entry)>,
+    ) -> Result<(), String> {
+        let url = |file: String| format!("{}{file}", self.site_url);
+        let (items, entries): (Vec<Value>, Vec<atom::Entry>) = entries.into_iter().unzip();
+        let json = json_feed::page(
+            &self.site_url,
+            &url(files::json_feed_page(n)),
+            has_next
+                .then(|| url(files::json_feed_page(n + 1)))
+                .as_deref(),
+            items,
+        );
+        self.write(files::json_feed_page(n), &json)?;
+        let (this, first) = (url(files::atom_feed_page(n)), url(files::atom_feed_page(1)));
+        let previous = (n > 1).then(|| url(files::atom_feed_page(n - 1)));
+        let next = has_next.then(|| url(files::atom_feed_page(n + 1)));
+        let xml = atom::page(
+            &atom::PageLinks {
+                site_url: &self.site_url,
+                this: &this,
+                first: &first,
+                previous: previous.as_deref(),
+                next: next.as_deref(),
+            },
+            &entries,
+        );
+        self.write(files::atom_feed_page(n), &xml)
+    }
+
+    /// `sitemap.xml` (split past the protocol's limits) with the home page, every article
+    /// written and the pillar pages (`listed`), and `robots.txt`, which names it.
+    fn write_sitemap(&self, listed: Vec<String>) -> Result<(), String> {
+        let config = self.config();
+        let mut pages = vec![sitemap::Page {
+            url: self.site_url.clone(),
+            modified: None,
+        }];
+        pages.extend(std::mem::take(&mut *self.sitemap.lock().expect("sitemap")).into_values());
+        pages.extend(listed.into_iter().map(|path| sitemap::Page {
+            url: config.canonical(&path),
+            modified: None,
+        }));
+        let url = |file: String| format!("{}{file}", self.site_url);
+        let sitemaps = sitemap::sitemaps(&pages, |n| url(files::sitemap_part(n)));
+        for (n, text) in sitemaps.into_iter().enumerate() {
+            let file = match n {
+                0 => files::SITEMAP.to_owned(),
+                n => files::sitemap_part(n),
+            };
+            self.write(file, &text)?;
+        }
+        self.write(
+            files::ROBOTS.to_owned(),
+            &sitemap::robots(&url(files::SITEMAP.to_owned())),
+        )
     }
 
     fn write(&self, page: String, html: &str) -> Result<(), String> {
@@ -358,8 +561,8 @@ impl Shared {
         Ok(())
     }
 
-    /// The feed's first page and every pillar's page.
-    fn lists(&self, lists: Lists) -> Result<(), String> {
+    /// The feed's first page and every pillar's page; returns the pillar pages' paths.
+    fn lists(&self, lists: Lists) -> Result<Vec<String>, String> {
         let Lists {
             pages,
             first,
@@ -385,6 +588,7 @@ impl Shared {
 
         let cards = feed::merge_pages(pages.iter());
         let cut: Vec<_> = pages.iter().flat_map(|p| p.cut.iter().cloned()).collect();
+        let mut listed = Vec::new();
         let mut pillars: Vec<String> = Vec::new();
         for pillar in cards.iter().flat_map(|c| c.pillars.iter()) {
             if !pillars.contains(&pillar.slug) {
@@ -410,7 +614,8 @@ impl Shared {
             let body = render::pillar_body(config, &path, name, found, cut.clone());
             let html = self.template.page(&path, &meta.head(), &body, Some(&first));
             self.write(page, &html)?;
+            listed.push(path);
         }
-        Ok(())
+        Ok(listed)
     }
 }

@@ -56,7 +56,9 @@
   }
   function fragmentSecret() {
     try {
-      var match = /[#?&]secret=([^&#]*)/.exec(w.location.hash || "");
+      // The last secret: WordPress appends its own to the one in an oEmbed document's URL
+      // (`#?secret=a#?secret=b`) and sizes the frame by it. The loader reads alike.
+      var match = /#(?:.*[?&])?secret=([^&#]*)/.exec(w.location.hash || "");
       return match ? decodeURIComponent(match[1]) || null : null;
     } catch (e) {
       return null;

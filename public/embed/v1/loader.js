@@ -129,6 +129,7 @@
       var height = Number(data.height);
       if (!isFinite(height)) return;
       setHeight(record, Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(height))));
+      showFrame(record);
     } else if (typeof data.href === "string") {
       openLink(data.href);
     }
@@ -140,6 +141,23 @@
     } catch (e) {
       // Not loaded yet: its load event asks again.
     }
+  }
+
+  /**
+   * A frame from an oEmbed document (WordPress's markup) comes after a blockquote with the same
+   * `data-secret`, its link for readers without the frame: once the frame reports, it shows in
+   * the blockquote's place, as WordPress's own script does.
+   */
+  function showFrame(record) {
+    var secret = record.iframe.getAttribute("data-secret");
+    if (!secret || record.shown) return;
+    record.shown = true;
+    var quotes = doc.querySelectorAll("blockquote.wp-embedded-content[data-secret]");
+    for (var i = 0; i < quotes.length; i += 1) {
+      if (quotes[i].getAttribute("data-secret") === secret) quotes[i].style.display = "none";
+    }
+    record.iframe.style.removeProperty("position");
+    record.iframe.style.removeProperty("visibility");
   }
 
   /** A frame that was in the page before the loader ran: ask it for its height. */
@@ -318,6 +336,23 @@
 
   // ---- Both modes -----------------------------------------------------------------------------
 
+  // A lazy frame starts loading 1,250 px before it reaches the viewport in Chromium, but only
+  // once it is in the viewport in WebKit (Safari), whose readers would see its empty box and
+  // the page below it move: every browser gets Chromium's margin.
+  var nearby =
+    "IntersectionObserver" in w
+      ? new w.IntersectionObserver(
+          function (entries) {
+            for (var i = 0; i < entries.length; i += 1) {
+              if (!entries[i].isIntersecting) continue;
+              nearby.unobserve(entries[i].target);
+              entries[i].target.setAttribute("loading", "eager");
+            }
+          },
+          { rootMargin: "1250px 0px" }
+        )
+      : null;
+
   function embed(quote) {
     var slug = quote.getAttribute("data-slug");
     if (!slug) return;
@@ -353,7 +388,9 @@
 
     frames.push({ iframe: iframe, secret: secret, origin: new URL(APP).origin, id: id });
     quote.parentNode.replaceChild(iframe, quote);
+    if (nearby) nearby.observe(iframe);
   }
+
 
   function scan() {
     frames = frames.filter(function (record) {

@@ -16,6 +16,19 @@ use crate::{ContractError, error::describe, limits::MAX_CARDS, text};
 /// The contract fields an item's `_signal` extension object may carry.
 const EXTENSION_FIELDS: &[&str] = &["kicker", "pillars", "summary_boxes", "status_label"];
 
+/// The contract fields that JSON Feed has a place for, which `_signal` may also carry: then
+/// they win over the item's own (this reader's published feed carries the whole article there,
+/// so that another copy reads it back as it was, `publish::json_feed`). `null` is "none".
+const EXTENSION_OVERRIDES: &[&str] = &[
+    "headline",
+    "published_at",
+    "summary",
+    "publisher",
+    "url",
+    "body",
+    "sources",
+];
+
 /// A headline made from an untitled item's text is cut to this many characters.
 const HEADLINE_CHARS: usize = 90;
 
@@ -232,6 +245,23 @@ impl FeedContext<'_> {
             (None, None) => Vec::new(),
         };
         out.insert("sources".into(), Value::Array(cited));
+
+        for field in EXTENSION_OVERRIDES {
+            let Some(value) = extension.get(*field) else {
+                continue;
+            };
+            fields.retain(|(name, _)| name != field);
+            fields.push((field, at(&format!("_signal.{field}"))));
+            match value {
+                // An undated article is `null`; any other field is then left out.
+                Value::Null if *field != "published_at" => {
+                    out.remove(*field);
+                }
+                value => {
+                    out.insert((*field).to_owned(), value.clone());
+                }
+            }
+        }
 
         Ok(Adapted {
             json: Value::Object(out),
