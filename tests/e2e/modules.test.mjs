@@ -9,8 +9,9 @@ import { after, before, describe, test } from "node:test";
 import { DIST, REFERENCE, REFERENCE_SLUG, deploySite, eventually, noProblems, setUp, text } from "./harness.mjs";
 import { startHeaderHost } from "./servers.mjs";
 
-const ARTICLE_WASM = /^\/signal-of-hope-article-[0-9a-f]{16}_bg\.wasm$/;
-const WHOLE_WASM = /^\/signal-of-hope-[0-9a-f]{16}_bg\.wasm$/;
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits or fewer.
+const ARTICLE_WASM = /^\/signal-of-hope-article-[0-9a-f]{1,16}_bg\.wasm$/;
+const WHOLE_WASM = /^\/signal-of-hope-[0-9a-f]{1,16}_bg\.wasm$/;
 
 describe("the article page's own module", () => {
   let env;
