@@ -15,9 +15,6 @@ pub fn PageMetaTags(meta: PageMeta) -> impl IntoView {
                 view! { <Meta property content /> }.into_any()
             }
             HeadEntry::Link(rel, href) => view! { <Link rel href /> }.into_any(),
-            HeadEntry::Alternate { kind, href, title } => {
-                view! { <Link rel="alternate" type_=kind href title /> }.into_any()
-            }
             HeadEntry::JsonLd(json) => {
                 view! { <Script type_="application/ld+json">{json}</Script> }.into_any()
             }

@@ -35,13 +35,6 @@ pub enum HeadEntry {
     MetaProperty(&'static str, String),
     /// `<link rel=… href=…>`.
     Link(&'static str, String),
-    /// `<link rel="alternate" type=… href=… title=…>`: the same content in another format (a
-    /// feed, an oEmbed document), which the prerenderer announces (`publish::alternates`).
-    Alternate {
-        kind: &'static str,
-        href: String,
-        title: String,
-    },
     /// A `<script type="application/ld+json">` body, already safe to embed in HTML.
     JsonLd(String),
 }

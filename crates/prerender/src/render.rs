@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use signal_model::{
     Article, Card, Cut,
+    publish::Alternate,
     seo::{HeadEntry, embed_safe},
 };
 use signal_of_hope::{
@@ -41,7 +42,7 @@ pub struct Template {
     /// The `<base href>` the build was made for (Trunk's `--public-url`).
     pub base: Option<String>,
     /// Entries of every page's `<head>` that stay when the app starts: the site's feeds.
-    pub site_links: Vec<HeadEntry>,
+    pub site_links: Vec<Alternate>,
 }
 
 impl Template {
@@ -74,6 +75,7 @@ impl Template {
         &self,
         path: &str,
         head: &[HeadEntry],
+        alternates: &[Alternate],
         body: &str,
         document: Option<&Fetched>,
     ) -> String {
@@ -82,7 +84,13 @@ impl Template {
             self.before_title.len() + self.after_title.len() + body.len() + 4096,
         );
         page.push_str(&self.before_title);
-        page.push_str(&head_html(path, head, &self.site_links, document));
+        page.push_str(&head_html(
+            path,
+            head,
+            alternates,
+            &self.site_links,
+            document,
+        ));
         page.push_str(&self.after_title);
         page.push_str(body);
         if let Some(document) = document {
@@ -112,7 +120,8 @@ impl Template {
 fn head_html(
     path: &str,
     head: &[HeadEntry],
-    site_links: &[HeadEntry],
+    alternates: &[Alternate],
+    site_links: &[Alternate],
     document: Option<&Fetched>,
 ) -> String {
     let marker = document.map(|d| d.requested.clone());
@@ -123,8 +132,11 @@ fn head_html(
     for entry in head {
         html.push_str(&entry_html(entry.clone(), true));
     }
-    for entry in site_links {
-        html.push_str(&entry_html(entry.clone(), false));
+    for link in alternates {
+        html.push_str(&alternate_html(link, true));
+    }
+    for link in site_links {
+        html.push_str(&alternate_html(link, false));
     }
     html
 }
@@ -149,10 +161,6 @@ fn entry_html(entry: HeadEntry, marked: bool) -> String {
         HeadEntry::Link(rel, href) => {
             view! { <link rel=rel href=href data-prerendered=mark /> }.to_html()
         }
-        HeadEntry::Alternate { kind, href, title } => view! {
-            <link rel="alternate" type=kind href=href title=title data-prerendered=mark />
-        }
-        .to_html(),
         // Already safe inside a script element (`seo::embed_safe`), and not HTML-escaped:
         // a script's text is not decoded.
         HeadEntry::JsonLd(json) => match marked {
@@ -162,6 +170,14 @@ fn entry_html(entry: HeadEntry, marked: bool) -> String {
             false => format!(r#"<script type="application/ld+json">{json}</script>"#),
         },
     }
+}
+
+/// A `<link rel="alternate">`, marked like [`entry_html`]'s.
+fn alternate_html(link: &Alternate, marked: bool) -> String {
+    let Alternate { kind, href, title } = link.clone();
+    let mark = marked.then_some("");
+    view! { <link rel="alternate" type=kind href=href title=title data-prerendered=mark /> }
+        .to_html()
 }
 
 /// The document the page reads first, as the app would have fetched it: `public/boot.js`
@@ -247,6 +263,7 @@ mod tests {
         let page = template.page(
             "/x",
             &[HeadEntry::Title("T & U".into())],
+            &[],
             "<p>body</p>",
             None,
         );
@@ -260,11 +277,12 @@ mod tests {
     #[test]
     fn a_document_is_carried_only_up_to_its_limit() {
         let template = Template::parse(SHELL).expect("a built page");
-        let small = template.page("/x", &[], "", Some(&fetched("{}".into())));
+        let small = template.page("/x", &[], &[], "", Some(&fetched("{}".into())));
         assert!(small.contains(r#"<script type="application/json" id="signal-document">"#));
         assert!(small.contains(r#"data-document="https://api.example/articles/a.json""#));
         let large = template.page(
             "/x",
+            &[],
             &[],
             "",
             Some(&fetched("x".repeat(MAX_CARRIED_BYTES + 1))),
@@ -277,7 +295,7 @@ mod tests {
     fn carried_json_cannot_end_its_script() {
         let text = "</script><script>alert(1)</script><!-- &amp;".to_owned();
         let template = Template::parse(SHELL).expect("a built page");
-        let page = template.page("/x", &[], "", Some(&fetched(text.clone())));
+        let page = template.page("/x", &[], &[], "", Some(&fetched(text.clone())));
         let script = page.split(r#"id="signal-document">"#).nth(1).unwrap();
         let json = script.split("</script>").next().unwrap();
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));

@@ -411,12 +411,7 @@ impl Shared {
         let path = paths.article(slug);
         let canonical = config.canonical(&path);
         let meta = PageMeta::article(&article, canonical.clone());
-        let mut head = meta.head();
-        head.push(publish::oembed_alternate(
-            &self.site_url,
-            slug,
-            &article.headline,
-        ));
+        let oembed_link = publish::oembed_alternate(&self.site_url, slug, &article.headline);
         let card_frame = config.canonical(&paths.embed_card(slug));
         let oembed = oembed::document(
             &article,
@@ -442,7 +437,9 @@ impl Shared {
             },
         );
         let body = render::article_body(config, &path, Arc::new(article));
-        let html = self.template.page(&path, &head, &body, Some(document));
+        let html = self
+            .template
+            .page(&path, &meta.head(), &[oembed_link], &body, Some(document));
         self.write(page, &html)?;
         self.write(files::oembed(slug), &oembed)?;
         // The card's frame, which the oEmbed document names, is the app's own page (it renders
@@ -581,6 +578,7 @@ impl Shared {
         let html = self.template.page(
             &home,
             &meta.head(),
+            &[],
             &render::feed_body(config, &home, state),
             Some(&first),
         );
@@ -612,7 +610,9 @@ impl Shared {
             let path = config.paths().pillar(&slug);
             let meta = PageMeta::pillar(Some(&name), found.len(), config.canonical(&path));
             let body = render::pillar_body(config, &path, name, found, cut.clone());
-            let html = self.template.page(&path, &meta.head(), &body, Some(&first));
+            let html = self
+                .template
+                .page(&path, &meta.head(), &[], &body, Some(&first));
             self.write(page, &html)?;
             listed.push(path);
         }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use scraper::{Html, Selector};
 use signal_model::{
     adapt::{self, NATIVE, encoding},
-    feed,
+    feed, publish,
     seo::PageMeta,
 };
 use signal_of_hope::source::{Config, FeedState};
@@ -58,6 +58,20 @@ fn check_page(name: &str, html: &str, carried: &str, template_scripts: usize) {
                 "{name}: the carried document"
             );
         }
+    }
+    // The feeds' links, and an article's oEmbed link: absolute http(s) URLs, one of each.
+    let alternates = all(r#"head link[rel="alternate"]"#);
+    assert!(
+        (2..=3).contains(&alternates.len()),
+        "{name}: {} alternates",
+        alternates.len()
+    );
+    for link in &alternates {
+        let href = link.attr("href").unwrap_or_default();
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "{name}: {href}"
+        );
     }
     // Nothing that loads, runs or embeds, in the page the data fills.
     for tag in [
@@ -117,7 +131,8 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
     let manifest: Vec<Entry> =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     let template_html = std::fs::read_to_string(common::repo().join("index.html")).unwrap();
-    let template = Template::parse(&template_html).unwrap();
+    let mut template = Template::parse(&template_html).unwrap();
+    template.site_links = publish::feed_alternates("https://reader.example/");
     let template_scripts = Html::parse_document(&template_html)
         .select(&Selector::parse("script").unwrap())
         .count();
@@ -144,8 +159,11 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
             };
             let path = config.paths().article(&article.slug);
             let meta = PageMeta::article(&article, config.canonical(&path));
+            // The oEmbed link carries the headline in its title.
+            let oembed =
+                publish::oembed_alternate(&config.canonical("/"), &article.slug, &article.headline);
             let body = render::article_body(&config, &path, Arc::new(article));
-            let html = template.page(&path, &meta.head(), &body, Some(&fetched));
+            let html = template.page(&path, &meta.head(), &[oembed], &body, Some(&fetched));
             check_page(&entry.name, &html, &text, template_scripts);
             articles += 1;
         } else {
@@ -162,7 +180,7 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
                 let meta = PageMeta::pillar(Some(name), found.len(), config.canonical(&path));
                 let body =
                     render::pillar_body(&config, &path, name.to_owned(), found, page.cut.clone());
-                let html = template.page(&path, &meta.head(), &body, Some(&fetched));
+                let html = template.page(&path, &meta.head(), &[], &body, Some(&fetched));
                 check_page(&entry.name, &html, &text, template_scripts);
             }
             let state = FeedState {
@@ -175,6 +193,7 @@ fn nothing_in_a_hostile_document_becomes_markup_a_script_or_a_url() {
             let html = template.page(
                 "/",
                 &meta.head(),
+                &[],
                 &render::feed_body(&config, "/", state),
                 Some(&fetched),
             );

@@ -62,16 +62,27 @@ pub mod files {
     }
 }
 
+/// `<link rel="alternate" type=… href=… title=…>`: the page's content in another format (a
+/// feed, an oEmbed document). Only the prerenderer writes these: the app's own `<head>`
+/// entries (`seo::HeadEntry`) have no use for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternate {
+    /// The `type`: a media type.
+    pub kind: &'static str,
+    pub href: String,
+    pub title: String,
+}
+
 /// The site's feeds, announced in every prerendered page's `<head>` (absolute URLs: feed
 /// readers and consumers do not resolve against `<base>`). `site_url` ends with `/`.
-pub fn feed_alternates(site_url: &str) -> Vec<HeadEntry> {
+pub fn feed_alternates(site_url: &str) -> Vec<Alternate> {
     vec![
-        HeadEntry::Alternate {
+        Alternate {
             kind: "application/feed+json",
             href: format!("{site_url}{}", files::JSON_FEED),
             title: format!("{} (JSON Feed)", site::PRODUCT_NAME),
         },
-        HeadEntry::Alternate {
+        Alternate {
             kind: "application/atom+xml",
             href: format!("{site_url}{}", files::ATOM_FEED),
             title: format!("{} (Atom)", site::PRODUCT_NAME),
@@ -80,8 +91,8 @@ pub fn feed_alternates(site_url: &str) -> Vec<HeadEntry> {
 }
 
 /// The oEmbed discovery link of the article `slug`, titled with its headline.
-pub fn oembed_alternate(site_url: &str, slug: &str, headline: &str) -> HeadEntry {
-    HeadEntry::Alternate {
+pub fn oembed_alternate(site_url: &str, slug: &str, headline: &str) -> Alternate {
+    Alternate {
         kind: "application/json+oembed",
         href: format!("{site_url}{}", files::oembed_url_path(slug)),
         title: headline.to_owned(),
