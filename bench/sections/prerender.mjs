@@ -133,7 +133,7 @@ function print(count, cores, runs, bytes) {
       row("API CPU time (node, same machine)", (r) => `${fixed(1)(r.apiCpu)} s`),
     ],
   );
-  note(`Pages written: ${int(first.report.pages)} (${int(first.report.articles)} articles, the feed's first page, the pillar pages), ${mib(bytes)} on disk (apparent size).`,
+  note(`Files written: ${int(first.report.pages)} (for ${int(first.report.articles)} articles: each one's page, oEmbed document and card frame; the feed's first page, the pillar pages, the feeds, the sitemap and robots.txt), ${mib(bytes)} on disk (apparent size).`,
     `Peak RSS read with ${first.peakFrom}. Wall time includes starting the process and its exit.`,
     `Its report, first run:  ${first.report.line}`,
     `Its report, second run: ${second.report.line}`);
