@@ -10,6 +10,7 @@ import {
   eventually,
   noProblems,
   setUp,
+  settled,
   text,
 } from "./harness.mjs";
 
@@ -50,6 +51,9 @@ describe("the router", () => {
   test("leaves other links to the browser: files, other sites, new tabs, jumps in the page", async () => {
     const page = await env.open("");
     await page.locator(".card").first().waitFor();
+    // The test's links go into the app's page: on a prerendered page, once the app has taken
+    // it over (it replaces the prerendered <main>, and a link added to that one with it).
+    await settled(page);
     const addLink = (href, attrs = {}) =>
       page.evaluate(
         ([href, attrs]) => {
@@ -71,6 +75,7 @@ describe("the router", () => {
     // A modified click opens a new tab and leaves this one alone.
     await page.goto(env.host.url);
     await page.locator(".card").first().waitFor();
+    await settled(page);
     await mark(page);
     const [popup] = await Promise.all([
       page.context().waitForEvent("page"),
