@@ -10,6 +10,7 @@ import {
   ROOT,
   eventually,
   noProblems,
+  settled,
   setUp,
   text,
   texts,
@@ -223,7 +224,10 @@ describe("metadata", () => {
   test("each route sets its title, description, canonical link, Open Graph, Twitter and JSON-LD", async () => {
     const page = await env.open("");
     await page.locator(".card").first().waitFor();
-    // The <head> entries come in the task after the first paint (components::AfterPaint).
+    // The app's <head>: on a prerendered page, once the app has taken it over (until then the
+    // prerendered entries are there, and for a moment the app's beside them). The entries come
+    // in the task after the first paint (components::AfterPaint).
+    await settled(page);
     const canonicalOf = async () => (await head(page)).canonical;
     await eventually(canonicalOf, [env.host.url]);
     let m = await head(page);
@@ -304,6 +308,9 @@ describe("themes, print, motion", () => {
     const page = await env.open("", { colorScheme: "dark" });
     const toggle = page.getByRole("button", { name: "Dark theme" });
     await toggle.waitFor();
+    // The app's toggle: a prerendered page's says "not pressed" until the app takes it over
+    // (its look follows the scheme in CSS; its state needs the app).
+    await settled(page);
     assert.equal(await background(page), DARK);
     assert.equal(await toggle.getAttribute("aria-pressed"), "true");
 
@@ -321,6 +328,7 @@ describe("themes, print, motion", () => {
 
     await page.reload();
     await page.locator(".card").first().waitFor();
+    await settled(page);
     assert.equal(await background(page), LIGHT, "remembered over the system's dark");
     assert.equal(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed"), "false");
     await page.context().close();
