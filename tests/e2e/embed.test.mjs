@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { DIST, REFERENCE, REFERENCE_SLUG, ROOT, deploySite, eventually, noProblems } from "./harness.mjs";
+import { DIST, REFERENCE, REFERENCE_SLUG, ROOT, deploySite, eventually, newPage, noProblems } from "./harness.mjs";
 import { startHeaderHost } from "./servers.mjs";
 
 const PARTNER = join(ROOT, "tests/e2e/partner");
@@ -35,15 +35,9 @@ after(async () => {
   await browser?.close();
 });
 
-/** A page in a fresh context; console errors (CSP violations among them) and uncaught exceptions, of every frame, are kept. */
+/** A page in a fresh context (`newPage`: console errors, CSP violations among them, are kept), at `url` unless null. */
 async function open(url, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) page.problems.push(`console: ${msg.text()}`);
-  });
+  const page = await newPage(browser, contextOptions);
   if (url !== null) await page.goto(url);
   return page;
 }

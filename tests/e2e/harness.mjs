@@ -135,19 +135,9 @@ export async function setUp({
     host,
     site,
     browser,
-    /** A page in a fresh browser context; console errors and uncaught exceptions are kept. */
+    /** A page in a fresh browser context (`newPage`), at `path` on the site unless null. */
     async open(path = "", contextOptions = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-      const page = await context.newPage();
-      page.problems = [];
-      page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
-      page.on("console", (msg) => {
-        // A failed request the test provoked is logged by Chromium as an error; panics,
-        // wasm traps and app errors are what must never appear.
-        if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) {
-          page.problems.push(`console: ${msg.text()}`);
-        }
-      });
+      const page = await newPage(browser, contextOptions);
       if (path !== null) await page.goto(host.url + path);
       return page;
     },
@@ -157,6 +147,25 @@ export async function setUp({
       await site.remove();
     },
   };
+}
+
+/**
+ * A page in a fresh context of `browser` (1280 × 900 unless `contextOptions` says otherwise);
+ * console errors and uncaught exceptions, of every frame, are kept in `page.problems`.
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
+  page.on("console", (msg) => {
+    // A failed request the test provoked is logged by Chromium as an error; panics,
+    // wasm traps and app errors are what must never appear.
+    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) {
+      page.problems.push(`console: ${msg.text()}`);
+    }
+  });
+  return page;
 }
 
 /**

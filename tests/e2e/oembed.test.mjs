@@ -22,6 +22,7 @@ import {
   ROOT,
   deploySite,
   eventually,
+  newPage,
   noProblems,
   prerender,
   settled,
@@ -62,13 +63,7 @@ after(async () => {
 });
 
 async function open(url, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) page.problems.push(`console: ${msg.text()}`);
-  });
+  const page = await newPage(browser, contextOptions);
   await page.goto(url);
   return page;
 }

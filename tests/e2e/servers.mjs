@@ -127,7 +127,7 @@ process.on("exit", () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function track(child) {
+export function track(child) {
   children.add(child);
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   exited.then(() => children.delete(child));
@@ -241,7 +241,7 @@ export async function startApi({ roots, base = "/api/" }) {
 }
 
 /** A port that was free a moment ago (nginx then binds it itself; see startNginx's retries). */
-async function freePort() {
+export async function freePort() {
   const server = createTcpServer();
   await new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -1,5 +1,7 @@
 //! Embedding on partner sites: what an embed is, and the snippet a partner pastes.
 
+use crate::text::escape_markup;
+
 /// Longest summary on an embedded card, in characters (`EmbedCard`; the oEmbed document's
 /// height estimate counts the same, `publish::oembed::card_height`).
 pub const CARD_SUMMARY_CHARS: usize = 280;
@@ -76,26 +78,10 @@ pub fn snippet(
         "<blockquote class=\"signal-embed\" data-slug=\"{slug}\" data-kind=\"{kind}\" data-theme=\"auto\">\n  \
          <a href=\"{href}\">{text}</a>\n</blockquote>\n\
          <script src=\"{loader}\" async></script>",
-        slug = escape(slug),
+        slug = escape_markup(slug),
         kind = kind.name(),
-        href = escape(article_url),
-        text = escape(headline),
-        loader = escape(loader_url),
+        href = escape_markup(article_url),
+        text = escape_markup(headline),
+        loader = escape_markup(loader_url),
     )
-}
-
-/// Escapes text for an HTML attribute value or element content.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

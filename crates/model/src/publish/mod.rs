@@ -11,7 +11,7 @@ pub mod json_feed;
 pub mod oembed;
 pub mod sitemap;
 
-use crate::{PublishedAt, link::encode_segment, seo::HeadEntry, site};
+use crate::{PublishedAt, link::encode_segment, seo::HeadEntry, site, text};
 
 /// Articles per page of the published feeds: a reader's first request stays small, and the
 /// whole archive is still there, page by page (`next_url`, RFC 5005's `next`).
@@ -120,24 +120,17 @@ pub fn rfc3339(date: &PublishedAt) -> String {
     }
 }
 
-/// Text for XML and HTML: `&`, `<`, `>` and both quotes escaped, so it can stand in an
-/// element or an attribute value.
+/// Text for XML and HTML ([`text::escape_markup`]), without the characters XML 1.0 does not
+/// allow at all (controls but tab, newline and return; U+FFFE, U+FFFF): they are left out.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Not allowed in XML 1.0 at all: dropped (a tab, newline and return are kept).
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let allowed = |c: &char| {
+        !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+            && ((*c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+    };
+    if text.chars().all(|c| allowed(&c)) {
+        return text::escape_markup(text);
     }
-    out
+    text::escape_markup(&text.chars().filter(allowed).collect::<String>())
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ pub fn secret(slug: &str) -> String {
 /// lengths and heights measured on the embedded card in Chromium (`tests/e2e/oembed.test.mjs`
 /// checks the estimate against the real card). Kept within WordPress's limits.
 pub fn card_height(article: &Article) -> u32 {
-    let lines = |text: &str, per_line: usize| text.chars().count().div_ceil(per_line).max(1);
+    let lines = |text: &str, per_line: usize| lines_of(text.chars().count(), per_line);
     let mut height = CARD_FRAME;
     if article.kicker.is_some() {
         height += KICKER;
@@ -134,6 +134,7 @@ pub fn card_height(article: &Article) -> u32 {
     (height.ceil() as u32).clamp(WORDPRESS_MIN_HEIGHT, WORDPRESS_MAX_HEIGHT)
 }
 
+/// Lines that `chars` characters take at `per_line` a line; at least one.
 fn lines_of(chars: usize, per_line: usize) -> usize {
     chars.div_ceil(per_line).max(1)
 }
