@@ -355,8 +355,16 @@ describe("themes, print, motion", () => {
   test("print shows the article alone, with link targets spelled out", async () => {
     const page = await env.open(`articles/${REFERENCE_SLUG}`, { colorScheme: "dark" });
     await page.locator(".article-body").waitFor();
+    // The app's page, once it has taken a prerendered one over: an element removed between
+    // finding it and reading its style would have no style at all.
+    await settled(page);
     await page.emulateMedia({ media: "print" });
-    const shown = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el).display !== "none");
+    const shown = (sel) =>
+      page.evaluate((sel) => {
+        const element = document.querySelector(sel);
+        if (!element) throw new Error(`no ${sel}`);
+        return getComputedStyle(element).display !== "none";
+      }, sel);
     for (const chrome of ["header.site-header", "footer.site-footer", ".theme-toggle", ".back-link"]) {
       assert.equal(await shown(chrome), false, `${chrome} is not printed`);
     }
