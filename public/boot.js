@@ -146,10 +146,10 @@
     var index = (route.length === 1 && route[0] === "") || (route.length === 2 && route[0] === "pillars");
     if (!slug && !index) return null;
     if (kind === "wordpress" || kind === "ghost") {
-      // The index as ApiBase::resolve makes it: WordPress with `_embed` (the posts' terms),
-      // Ghost's path with its slash.
+      // The index as ApiBase::resolve makes it: WordPress with `_embed` (the posts' terms,
+      // featured pictures and authors: api::WORDPRESS_EMBED), Ghost's path with its slash.
       if (kind === "wordpress" && !hasParam(api.search, "_embed")) {
-        api.search = addParam(api.search, "_embed=wp:term");
+        api.search = addParam(api.search, "_embed=wp:term,wp:featuredmedia,author");
       }
       if (kind === "ghost" && api.pathname.slice(-1) !== "/") api.pathname += "/";
       if (!slug) return api.href;

@@ -602,6 +602,8 @@ fn article_card() {
         kicker: Some("Signal of Hope".into()),
         summary: Some("word ".repeat(100)),
         pillars: vec![pillar("energy-infrastructure", "Energy & Infrastructure")],
+        image: None,
+        language: None,
     };
     let m = Mounted::new(move || view! { <ArticleCard card /> });
     let link = m.one("h2 a");
@@ -811,4 +813,109 @@ fn a_card_list_says_what_the_index_left_out() {
             "2 of 25 items could not be read and were left out (the first, items[3].title: required, but missing)."
         ]
     );
+}
+
+/// A contract 1.1 article: every new field.
+fn rich_article(language: &str) -> Article {
+    let doc = serde_json::json!({
+        "slug": "rich",
+        "headline": "Rich",
+        "published_at": "2026-07-02",
+        "updated_at": "2026-07-04",
+        "language": language,
+        "authors": [{ "name": "Ada", "url": "https://example.com/ada" }, { "name": "Grace" }],
+        "image": {
+            "url": "https://images.example/hero.png", "alt": "The hero", "width": 1200, "height": 800,
+            "caption": "A caption", "credit": "A credit",
+            "sources": [{ "url": "https://images.example/hero-600.png", "width": 600 }]
+        },
+        "body": [
+            "Text.",
+            { "type": "figure", "image": { "url": "https://images.example/figure.png", "alt": "" } }
+        ]
+    });
+    Article::from_value(doc).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn an_article_s_language_sets_its_lang_dir_dates_and_byline() {
+    let article = Arc::new(rich_article("de"));
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    let root = m.one("article.article");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(
+        m.all(".dateline time")[0].text_content().unwrap(),
+        "Donnerstag, 2. Juli 2026"
+    );
+    assert_eq!(m.text(".updated"), "Aktualisiert am Samstag, 4. Juli 2026");
+    assert_eq!(m.text(".reading-time"), "1 Min. Lesezeit");
+    assert_eq!(m.text(".byline"), "Von Ada und Grace");
+    assert_eq!(
+        m.one(".byline a").get_attribute("rel").as_deref(),
+        Some("author")
+    );
+
+    let article = Arc::new(rich_article("ar-EG"));
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    assert_eq!(
+        m.one("article.article").get_attribute("dir").as_deref(),
+        Some("rtl")
+    );
+    assert_eq!(
+        m.all(".dateline time")[0].text_content().unwrap(),
+        "الخميس، ٢ يوليو ٢٠٢٦"
+    );
+}
+
+#[wasm_bindgen_test]
+fn hero_and_figures_reserve_their_boxes_and_only_the_hero_loads_at_once() {
+    let article = Arc::new(rich_article("en"));
+    let m = Mounted::new(move || view! { <ArticleView article /> });
+    let hero = m.one(".figure-hero img");
+    assert_eq!(
+        hero.get_attribute("src").as_deref(),
+        Some("https://images.example/hero.png")
+    );
+    assert_eq!(hero.get_attribute("width").as_deref(), Some("1200"));
+    assert_eq!(hero.get_attribute("height").as_deref(), Some("800"));
+    assert_eq!(hero.get_attribute("loading"), None);
+    assert_eq!(hero.get_attribute("decoding").as_deref(), Some("async"));
+    assert_eq!(
+        hero.get_attribute("referrerpolicy").as_deref(),
+        Some("no-referrer")
+    );
+    assert_eq!(
+        hero.get_attribute("srcset").as_deref(),
+        Some("https://images.example/hero-600.png 600w, https://images.example/hero.png 1200w")
+    );
+    assert!(hero.get_attribute("sizes").is_some());
+    assert_eq!(m.text(".figure-hero figcaption"), "A caption A credit");
+    let figure = m.one(".article-body .figure img");
+    assert_eq!(figure.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(
+        figure.get_attribute("alt").as_deref(),
+        Some(""),
+        "decorative"
+    );
+    assert_eq!(figure.get_attribute("srcset"), None);
+    m.one(".article-body .figure-unsized");
+    // English: as before.
+    assert_eq!(m.text(".byline"), "By Ada and Grace");
+}
+
+#[wasm_bindgen_test]
+fn a_card_shows_its_thumbnail_and_its_language() {
+    let card = Card::from(&rich_article("fr"));
+    let m = Mounted::new(move || view! { <ArticleCard card /> });
+    let root = m.one("article.card");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(m.text(".card-date time"), "2 juil. 2026");
+    let thumbnail = m.one(".card-image img");
+    assert_eq!(
+        thumbnail.get_attribute("alt").as_deref(),
+        Some(""),
+        "the headline names it"
+    );
+    assert_eq!(thumbnail.get_attribute("loading").as_deref(), Some("lazy"));
 }

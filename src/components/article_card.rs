@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use super::{CutNotice, Dateline, Kicker, PillarBadges, use_paths};
+use super::{
+    CardImage, CutNotice, Dateline, Kicker, PillarBadges, article_view::language_attributes,
+    use_paths,
+};
 use crate::source::Store;
 use signal_model::{Card, Cut, Noticed, text};
 
@@ -17,8 +20,11 @@ pub fn ArticleCard(card: Card) -> impl IntoView {
     let prefetch = move || store.prefetch_article(&slug);
     let prefetch_on_focus = prefetch.clone();
     let pillars_label = format!("Pillars of “{}”", card.headline);
+    let (lang, dir) = language_attributes(card.language.as_ref());
+    let with_image = card.image.is_some();
     view! {
-        <article class="card">
+        <article class="card" class:card--with-image=with_image lang=lang dir=dir>
+            {card.image.map(|image| view! { <CardImage image /> })}
             {card.kicker.map(|text| view! { <Kicker text /> })}
             <h2 class="card-headline">
                 <a
@@ -30,7 +36,7 @@ pub fn ArticleCard(card: Card) -> impl IntoView {
                 </a>
             </h2>
             <p class="card-date">
-                <Dateline published_at=card.published_at short=true />
+                <Dateline published_at=card.published_at short=true language=card.language />
             </p>
             {card
                 .summary

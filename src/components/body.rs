@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::RichTextView;
+use super::{ImageFigure, RichTextView};
 use signal_model::{Block, RichText};
 
 #[component]
@@ -23,6 +23,7 @@ pub fn BodyBlock(block: Block) -> impl IntoView {
         Block::Heading(text) => view! { <Subheading text /> }.into_any(),
         Block::Quote { text, cite } => view! { <Quote text cite /> }.into_any(),
         Block::List(items) => view! { <BulletList items /> }.into_any(),
+        Block::Figure(image) => view! { <ImageFigure image /> }.into_any(),
     }
 }
 

@@ -2,7 +2,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{Dateline, Kicker, PillarBadges, use_paths};
+use super::{
+    CardImage, Dateline, Kicker, PillarBadges, article_view::language_attributes, use_paths,
+};
 use crate::source::Store;
 use signal_model::{Article, embed::CARD_SUMMARY_CHARS, site, text};
 
@@ -22,14 +24,17 @@ pub fn EmbedCard(article: Arc<Article>) -> impl IntoView {
         .publisher
         .map_or_else(|| site::PUBLISHER_NAME.to_owned(), |p| p.name);
     let pillars_label = format!("Pillars of “{}”", a.headline);
+    let (lang, dir) = language_attributes(a.language.as_ref());
+    let with_image = a.image.is_some();
     view! {
-        <article class="card embed-card">
+        <article class="card embed-card" class:card--with-image=with_image lang=lang dir=dir>
+            {a.image.map(|image| view! { <CardImage image /> })}
             {a.kicker.map(|text| view! { <Kicker text /> })}
             <h1 class="card-headline">
                 <a href=href.clone()>{a.headline}</a>
             </h1>
             <p class="card-date">
-                <Dateline published_at=a.published_at />
+                <Dateline published_at=a.published_at language=a.language />
             </p>
             {(!a.pillars.is_empty())
                 .then(|| view! { <PillarBadges pillars=a.pillars label=pillars_label /> })}

@@ -35,7 +35,8 @@ pub fn PillarSection(pillars: Vec<Pillar>) -> impl IntoView {
             <h2 id="pillars-heading" class="pillars-heading">
                 <span class="pillar-mark" aria-hidden="true">{text::PILLAR_MARK}</span>
                 " "
-                {label}
+                // The interface's English, in its own direction inside an article in another.
+                <span lang="en" dir="ltr">{label}</span>
             </h2>
             <PillarBadges pillars />
         </section>

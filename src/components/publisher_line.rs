@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::Dateline;
-use signal_model::{PublishedAt, Publisher};
+use signal_model::{Language, PublishedAt, Publisher};
 
 /// "DrakX Intelligence · Analyzed & Published Thursday, July 2, 2026". Left out when the
 /// document names neither a publisher nor a status. An undated article's line has no date
@@ -11,6 +11,7 @@ pub fn PublisherLine(
     publisher: Option<Publisher>,
     status_label: Option<String>,
     published_at: Option<PublishedAt>,
+    #[prop(optional_no_strip)] language: Option<Language>,
 ) -> impl IntoView {
     if publisher.is_none() && status_label.is_none() {
         return None;
@@ -26,7 +27,7 @@ pub fn PublisherLine(
     };
     Some(view! {
         <p class="publisher-line">
-            {name} {separator} {status} {published_at.map(|date| view! { <Dateline published_at=Some(date) /> })}
+            {name} {separator} {status} {published_at.map(|date| view! { <Dateline published_at=Some(date) language /> })}
         </p>
     })
 }

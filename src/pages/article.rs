@@ -6,7 +6,8 @@ use super::{canonical, use_slug};
 use crate::{
     components::{
         AfterPaint, ArticleHeader, ArticleSkeleton, ArticleView, BackLink, BodySkeleton,
-        EmbedControl, ErrorsPanel, PageMetaTags, Settled, SummaryBox, use_paths,
+        EmbedControl, ErrorsPanel, ImageFigure, PageMetaTags, Settled, SummaryBox,
+        language_attributes, use_paths,
     },
     source::{FetchError, Store},
 };
@@ -25,15 +26,18 @@ pub fn ArticlePage() -> impl IntoView {
     let loading = move || match store.card(&slug.get()) {
         Some(card) => {
             let summary_shown = card.summary.is_some();
+            let (lang, dir) = language_attributes(card.language.as_ref());
             view! {
                 <PageMetaTags meta=PageMeta::card(&card, here.get()) />
-                <div class="article article--preview" aria-busy="true">
+                <div class="article article--preview" aria-busy="true" lang=lang dir=dir>
                     <ArticleHeader
                         kicker=card.kicker
                         headline=card.headline
                         published_at=card.published_at
+                        language=card.language
                         pending=true
                     />
+                    {card.image.map(|image| view! { <ImageFigure image hero=true /> })}
                     {card.summary.map(|text| view! { <SummaryBox text /> })}
                     <BodySkeleton summary=!summary_shown />
                 </div>

@@ -39,7 +39,11 @@ fn convert(node: &Node, depth: usize) -> Option<HtmlNode> {
         Node::ELEMENT_NODE => {
             let element: &Element = node.unchecked_ref();
             let tag = element.local_name();
-            // The one attribute read: every other one (on*, style, src, …) is never looked at.
+            // An image's few attributes (`html::IMAGE_ATTRIBUTES`), as the native walk reads them.
+            if let Some(image) = HtmlNode::image(&tag, |name| element.get_attribute(name)) {
+                return Some(image);
+            }
+            // A link's one attribute: every other one (on*, style, …) is never looked at.
             let href = (tag == "a")
                 .then(|| element.get_attribute("href"))
                 .flatten();
@@ -82,6 +86,9 @@ impl XmlParser for BrowserXml {
     }
 }
 
+/// The namespace of `xmlns` and `xmlns:*` attributes.
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
 fn xml_element(element: &Element, depth: usize) -> XmlElement {
     let attributes = element.attributes();
     let mut out = XmlElement {
@@ -89,6 +96,9 @@ fn xml_element(element: &Element, depth: usize) -> XmlElement {
         name: element.local_name(),
         attributes: (0..attributes.length())
             .filter_map(|index| attributes.item(index))
+            // Namespace declarations (`xmlns:media`) are attributes in the DOM, not in
+            // roxmltree's tree: they are never data.
+            .filter(|a| a.namespace_uri().as_deref() != Some(XMLNS_NS))
             .filter(|a| XmlElement::keeps(&a.local_name()))
             .map(|a| {
                 (

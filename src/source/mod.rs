@@ -7,6 +7,7 @@ pub mod dom;
 pub mod error;
 mod formats;
 pub mod http;
+pub mod intl;
 pub mod store;
 pub mod theme;
 mod whole_app;

@@ -164,6 +164,32 @@ describe("inline embeds on a partner's page with a strict CSP (the release build
     await page.context().close();
   });
 
+  test("an article with pictures (contract 1.1): shown under the host's img-src, one the host's CSP blocks closes up", async () => {
+    const picture = `${partner.origin}/pictures/hero-512x512.png`;
+    const article = JSON.parse(await readFile(join(ROOT, "tests/fixtures/rich/articles/solarstrom-fuer-schulen.json"), "utf8"));
+    article.slug = REFERENCE_SLUG;
+    article.image = { url: picture, alt: "Ein Bild", width: 512, height: 512 };
+    // A picture on a host the partner's img-src does not name.
+    article.body = ["Ein Absatz.", { type: "figure", image: { url: "https://pictures.invalid/blocked.png", alt: "Blockiert", width: 800, height: 600 } }, "Noch einer."];
+    const page = await open(null);
+    await page.route(`${app.url}data/articles/${REFERENCE_SLUG}.json`, (route) =>
+      route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify(article) }),
+    );
+    const png = await readFile(join(ROOT, "public/icons/icon-512.png"));
+    await page.route(`${partner.origin}/pictures/**`, (route) => route.fulfill({ contentType: "image/png", body: png }));
+    await page.goto(partner.url);
+    await inside(page, "article", ".embed-root[data-embed-state=ready] h1").waitFor();
+    assert.equal(await inside(page, "article", "article.article").getAttribute("lang"), "de");
+    assert.equal((await inside(page, "article", ".dateline time").first().textContent()).trim(), "Donnerstag, 2. Juli 2026");
+    const hero = inside(page, "article", ".figure-hero img");
+    await eventually(() => hero.evaluate((img) => img.complete && img.naturalWidth), 512);
+    const blocked = inside(page, "article", "figure:has(img[alt='Blockiert'])");
+    await eventually(() => blocked.evaluate((figure) => figure.hidden), true);
+    // The only complaints are the host's CSP refusing that one picture.
+    assert.deepEqual(page.problems.filter((p) => !/img-src/.test(p) || !/pictures\.invalid/.test(p)), []);
+    await page.context().close();
+  });
+
   test("the host's CSS stays outside the shadow roots, and ours inside", async () => {
     const page = await openRendered();
     const style = (locator) =>

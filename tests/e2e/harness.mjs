@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 import { startApi, startNginx, startStaticHost } from "./servers.mjs";
 
@@ -254,6 +255,26 @@ export async function axeViolations(page) {
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The `sha256-…` source of the one inline script (boot.js) of a built site's `index.html`. */
+export async function bootScriptHash(siteDir) {
+  const html = await readFile(join(siteDir, "index.html"), "utf8");
+  const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+  assert.equal(inline.length, 1, "one inline script");
+  return `sha256-${createHash("sha256").update(inline[0][1]).digest("base64")}`;
+}
+
+/** Collects the page's CSP violations ("directive blocked-URI") from its next navigation on. */
+export async function cspViolations(page) {
+  const violations = [];
+  await page.exposeFunction("reportViolation", (v) => violations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  return violations;
 }
 
 export function noProblems(page) {

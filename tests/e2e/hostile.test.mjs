@@ -137,8 +137,22 @@ function inspect({ marker, baseline }) {
       else if (protocol !== "mailto:" && el.origin !== origin && !el.closest("main")) problems.push(`a link outside main to ${el.href.slice(0, 80)}`);
     }
   }
-  const forbiddenInMain = "script,iframe,object,embed,frame,frameset,applet,base,form,img,svg,math,video,audio,source,track,picture,canvas,style,link,meta,template,noscript,input,select,marquee,portal";
+  const forbiddenInMain = "script,iframe,object,embed,frame,frameset,applet,base,form,svg,math,video,audio,source,track,picture,canvas,style,link,meta,template,noscript,input,select,marquee,portal";
   for (const el of main.querySelectorAll(forbiddenInMain)) problems.push(`<${el.tagName.toLowerCase()}> in main`);
+  // Pictures (contract 1.1): only the app's own <img>, in a figure or a card's frame, with an
+  // http(s) address and the app's attributes only.
+  const imageAttributes = new Set(["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding", "referrerpolicy"]);
+  for (const img of main.querySelectorAll("img")) {
+    if (!img.closest("figure.figure, .card-image")) problems.push("an <img> outside a figure in main");
+    if (!/^https?:$/.test(new URL(img.src).protocol)) problems.push(`an <img> at ${img.src.slice(0, 80)}`);
+    for (const attr of img.attributes) {
+      if (!imageAttributes.has(attr.name)) problems.push(`<img> has ${attr.name}`);
+    }
+    for (const candidate of (img.srcset || "").split(",")) {
+      const address = candidate.trim().split(/\s+/)[0];
+      if (address && !/^https?:\/\//.test(address)) problems.push(`a srcset candidate ${address.slice(0, 80)}`);
+    }
+  }
   // Outside main: the app's own elements only, as many as on a good page of any kind.
   const counts = {};
   for (const el of all) {

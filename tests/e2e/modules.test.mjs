@@ -2,11 +2,19 @@
 // (src/bin/article.rs), a smaller wasm; any other address loads the whole app. boot.js chooses
 // by the path; the article page leaves its links to other pages to the browser.
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { DIST, REFERENCE, REFERENCE_SLUG, deploySite, eventually, noProblems, setUp, text } from "./harness.mjs";
+import {
+  DIST,
+  REFERENCE,
+  REFERENCE_SLUG,
+  bootScriptHash,
+  cspViolations,
+  deploySite,
+  eventually,
+  noProblems,
+  setUp,
+  text,
+} from "./harness.mjs";
 import { startHeaderHost } from "./servers.mjs";
 
 // Trunk writes its 64-bit hash in hex without leading zeros: 16 digits or fewer.
@@ -131,12 +139,9 @@ describe("the article page's own module", () => {
 
   test("under the strict CSP of docs/deploying.md: the inline boot script's hash, no other", async () => {
     const site = await deploySite(DIST, env.api.url);
-    const html = await readFile(join(site.dir, "index.html"), "utf8");
-    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
-    assert.equal(inline.length, 1, "one inline script");
-    const hash = createHash("sha256").update(inline[0][1]).digest("base64");
+    const hash = await bootScriptHash(site.dir);
     const policy =
-      `default-src 'self'; script-src 'self' 'sha256-${hash}' 'wasm-unsafe-eval'; ` +
+      `default-src 'self'; script-src 'self' '${hash}' 'wasm-unsafe-eval'; ` +
       `style-src 'self'; img-src 'self' data:; connect-src 'self' ${new URL(env.api.url).origin}`;
     const host = await startHeaderHost({
       root: site.dir,
@@ -149,13 +154,7 @@ describe("the article page's own module", () => {
         ["", "Latest analysis"],
       ]) {
         const page = await env.open(null);
-        const violations = [];
-        await page.exposeFunction("reportViolation", (v) => violations.push(v));
-        await page.addInitScript(() =>
-          document.addEventListener("securitypolicyviolation", (e) =>
-            window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
-          ),
-        );
+        const violations = await cspViolations(page);
         await page.goto(host.url + path);
         await eventually(() => text(page, "main h1"), heading, { message: path });
         await page.locator(".article-body, .card").first().waitFor();

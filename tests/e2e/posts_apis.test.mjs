@@ -128,7 +128,7 @@ describe("WordPress REST API", () => {
       page = await open("wordpress", "");
       await eventually(async () => (await texts(page, ".card-headline")).length, WP_PAGES[0].length);
     });
-    assert.deepEqual(made, ["/wp-json/wp/v2/posts?_embed=wp:term"]);
+    assert.deepEqual(made, ["/wp-json/wp/v2/posts?_embed=wp:term,wp:featuredmedia,author"]);
     const more = await requestsDuring(async () => {
       await page.getByRole("button", { name: "Load more" }).click();
       await eventually(async () => (await texts(page, ".card-headline")).length, WP_PAGES.flat().length);
@@ -136,7 +136,7 @@ describe("WordPress REST API", () => {
     });
     // The Link header's target, as WordPress writes it (its query encoded), and no page past
     // the last.
-    assert.deepEqual(more, ["/wp-json/wp/v2/posts?_embed=wp%3Aterm&page=2"]);
+    assert.deepEqual(more, ["/wp-json/wp/v2/posts?_embed=wp%3Aterm%2Cwp%3Afeaturedmedia%2Cauthor&page=2"]);
     // Titles are WordPress's rendered HTML, decoded once.
     assert.ok((await texts(page, ".card-headline")).includes(later.title.rendered.replace(/&#8217;/g, "\u2019")));
     noProblems(page);
@@ -158,7 +158,7 @@ describe("WordPress REST API", () => {
     const made = await requestsDuring(async () => {
       direct = await open("wordpress", `articles/${later.slug}`);
     });
-    assert.deepEqual(made, [`/wp-json/wp/v2/posts?_embed=wp:term&slug=${later.slug}`]);
+    assert.deepEqual(made, [`/wp-json/wp/v2/posts?_embed=wp:term,wp:featuredmedia,author&slug=${later.slug}`]);
     assert.ok((await direct.locator(".article-body").textContent()).length > 20, "the post's content");
     noProblems(direct);
     await direct.context().close();

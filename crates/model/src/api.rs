@@ -9,6 +9,11 @@
 
 use crate::link::{Route, encode_segment};
 
+/// The relations a WordPress index asks to be embedded: the terms (pillars), the featured
+/// picture and the authors (contract 1.1). `public/boot.js` writes the same, checked by the
+/// URL rules' table (`tests/url_rules.rs`).
+pub const WORDPRESS_EMBED: &str = "_embed=wp:term,wp:featuredmedia,author";
+
 /// The document types the reader can read, in order of preference: JSON (its own format, JSON
 /// Feed), then JSON-LD and the XML feeds (RSS, Atom), then XML served under a generic type.
 /// At most 128 bytes, so that it stays a CORS-safelisted header (Fetch, "CORS-safelisted
@@ -126,10 +131,11 @@ impl ApiBase {
         api.set_hash("");
         let kind = kind(&api.pathname(), &api.search());
         let (folder, index) = if kind == Kind::WordPress {
-            // Without `_embed` a post names its categories and tags by number only.
+            // Without `_embed` a post names its categories, tags, featured picture and
+            // authors by number only (WordPress 5.4+ embeds just the relations listed).
             let search = api.search();
             if !has_param(&search, "_embed") {
-                api.set_search(&add_param(&search, "_embed=wp:term"));
+                api.set_search(&add_param(&search, WORDPRESS_EMBED));
             }
             let index = api.href();
             (index.clone(), index)

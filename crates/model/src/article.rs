@@ -4,6 +4,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::{
     Block, ContractError, ExternalUrl, PublishedAt, body,
+    image::{self, Author, Image, Language, MAX_AUTHORS},
     limits::{
         Counted, Cut, Cuts, MAX_HEADLINE_CHARS, MAX_LABEL_CHARS, MAX_PILLARS, MAX_POINTS,
         MAX_SOURCES, MAX_SUMMARY_BOXES, MAX_SUMMARY_CHARS, Shortened,
@@ -45,6 +46,19 @@ pub struct Article {
     /// link): an article without a body links to it.
     #[serde(default, deserialize_with = "wire::external_url")]
     pub url: Option<ExternalUrl>,
+    /// The hero image (contract 1.1); `None` also when its URL was unusable.
+    #[serde(default, deserialize_with = "image::optional_image")]
+    pub image: Option<Image>,
+    /// The byline (contract 1.1), at most [`MAX_AUTHORS`].
+    #[serde(skip)]
+    pub authors: Vec<Author>,
+    /// When the article was last changed (contract 1.1); shown only when later than
+    /// `published_at` ([`Article::shown_update`]).
+    #[serde(default, deserialize_with = "crate::date::optional")]
+    pub updated_at: Option<PublishedAt>,
+    /// The article's language (contract 1.1): its text's `lang`, direction and date format.
+    #[serde(default, deserialize_with = "image::optional_language")]
+    pub language: Option<Language>,
     #[serde(skip)]
     pub summary_boxes: Vec<SummaryBox>,
     #[serde(skip)]
@@ -63,6 +77,8 @@ pub struct Article {
     read_pillars: AsRead<RawPillars>,
     #[serde(rename = "body", default)]
     read_body: AsRead<body::RawBody>,
+    #[serde(rename = "authors", default)]
+    read_authors: AsRead<Option<wire::Limited<Author, MAX_AUTHORS>>>,
     #[serde(rename = "sources", default)]
     read_sources: AsRead<Option<wire::Limited<Source, MAX_SOURCES>>>,
 }
@@ -115,6 +131,12 @@ impl Article {
         let shown = self.summary_boxes.len();
         cuts.items(Counted::SummaryBoxes, shown, shown + unread_boxes);
         self.body = std::mem::take(&mut self.read_body.0).limit(&mut cuts);
+        let authors = self.read_authors.0.take().unwrap_or_default();
+        cuts.items(Counted::Authors, authors.items.len(), authors.total);
+        self.authors = authors.items;
+        for author in &mut self.authors {
+            cuts.text(Shortened::AuthorName, &mut author.name, MAX_LABEL_CHARS);
+        }
         let sources = self.read_sources.0.take().unwrap_or_default();
         cuts.items(Counted::Sources, sources.items.len(), sources.total);
         self.sources = sources.items;
@@ -158,6 +180,35 @@ pub(crate) fn limit_card_fields(
 }
 
 impl Article {
+    /// `updated_at`, when the page should say "Updated …": it falls on a later day than
+    /// `published_at` (an update the same day would repeat the dateline), or the article is
+    /// otherwise undated.
+    pub fn shown_update(&self) -> Option<&PublishedAt> {
+        let updated = self.updated_at.as_ref()?;
+        match &self.published_at {
+            None => Some(updated),
+            Some(published) => (updated.sort_key() > published.sort_key()
+                && updated.calendar_date() != published.calendar_date())
+            .then_some(updated),
+        }
+    }
+
+    /// The largest image the article shows (hero or figure), for link previews.
+    pub fn largest_image(&self) -> Option<&Image> {
+        let figures = self.body.iter().filter_map(|block| match block {
+            Block::Figure(image) => Some(image),
+            _ => None,
+        });
+        // The hero first, so it wins a tie (and wins when no size is known).
+        self.image
+            .iter()
+            .chain(figures)
+            .fold(None, |best: Option<&Image>, image| match best {
+                Some(best) if best.area() >= image.area() => Some(best),
+                _ => Some(image),
+            })
+    }
+
     /// Parses and validates an article document.
     pub fn from_json(json: &str) -> Result<Self, ContractError> {
         version::parse_read(json, None)

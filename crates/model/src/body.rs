@@ -5,6 +5,7 @@ use serde::{Deserialize, Deserializer, de::MapAccess, de::Visitor};
 use super::{
     ContractError, ExternalUrl,
     error::nested,
+    image::{Image, image_from_raw},
     limits::{
         self, Counted, Cut, Cuts, MAX_BLOCK_CHARS, MAX_BODY_BLOCKS, MAX_BODY_CHARS,
         MAX_LABEL_CHARS, MAX_LINKS, MAX_LIST_ITEMS, Shortened,
@@ -24,6 +25,8 @@ pub enum Block {
         cite: Option<String>,
     },
     List(Vec<RichText>),
+    /// A picture in the text (contract 1.1).
+    Figure(Image),
 }
 
 /// A text of a block, as the body's limits treat it.
@@ -67,6 +70,11 @@ impl Block {
                     f(BlockText::Rich(item));
                 }
             }
+            Self::Figure(image) => {
+                if let Some(caption) = &image.caption {
+                    f(BlockText::Rich(caption));
+                }
+            }
         }
     }
 
@@ -92,6 +100,11 @@ impl Block {
             Self::List(items) => {
                 for item in items {
                     f(BlockTextMut::Rich(Shortened::ListItem, item));
+                }
+            }
+            Self::Figure(image) => {
+                if let Some(caption) = &mut image.caption {
+                    f(BlockTextMut::Rich(Shortened::ImageCaption, caption));
                 }
             }
         }
@@ -129,6 +142,7 @@ pub const BLOCK_FIELDS: &[(&str, &[&str])] = &[
     ("heading", &["text"]),
     ("quote", &["text", "cite"]),
     ("list", &["items"]),
+    ("figure", &["image"]),
 ];
 
 /// The fields of a link run in rich text (`{ "text": …, "url": … }`), likewise.
@@ -192,18 +206,21 @@ fn typed_block(
             }
             (!out.is_empty()).then_some(Block::List(out))
         }
+        "figure" => image_from_raw(required("image")?)
+            .map_err(|e| e.within("image"))?
+            .map(Block::Figure),
         _ => None,
     };
     Ok((block, unread))
 }
 
-fn expected(path: &str, what: &str, found: &Raw) -> ContractError {
+pub(crate) fn expected(path: &str, what: &str, found: &Raw) -> ContractError {
     ContractError::at(path, format!("expected {what}, found {}", found.found()))
 }
 
 /// Rich text (see `docs/contract.md`): a string, or a list of runs, each a string or a link
 /// object. `None` when it holds no text.
-fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError> {
+pub(crate) fn rich_text(value: &Raw, path: &str) -> Result<Option<RichText>, ContractError> {
     let runs = match value {
         Raw::String(text) => return Ok(RichText::new([Span::Text(text.clone())])),
         Raw::Array(runs) => runs,

@@ -214,6 +214,11 @@ pub(crate) fn required_or_undated<'de, D: Deserializer<'de>>(
     Option::<PublishedAt>::deserialize(de)
 }
 
+/// An optional date (`updated_at`): absent or `null` for none.
+pub(crate) fn optional<'de, D: Deserializer<'de>>(de: D) -> Result<Option<PublishedAt>, D::Error> {
+    Option::<PublishedAt>::deserialize(de)
+}
+
 /// Orders articles newest first, undated ones last.
 pub fn newest_first(date: Option<&PublishedAt>) -> std::cmp::Reverse<Option<OffsetDateTime>> {
     std::cmp::Reverse(date.map(PublishedAt::sort_key))

@@ -4,6 +4,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::{
     Article, ContractError, Pillar, PublishedAt, article,
+    image::{Image, Language},
     limits::{Counted, Cut, Cuts, MAX_CARDS},
     version, wire,
 };
@@ -31,6 +32,12 @@ pub struct Card {
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "article::card_pillars")]
     pub pillars: Vec<Pillar>,
+    /// The thumbnail: the article's hero image (contract 1.1).
+    #[serde(default, deserialize_with = "crate::image::optional_image")]
+    pub image: Option<Image>,
+    /// The article's language (contract 1.1): the card's `lang`, direction and date.
+    #[serde(default, deserialize_with = "crate::image::optional_language")]
+    pub language: Option<Language>,
 }
 
 impl<'de> Deserialize<'de> for Card {
@@ -63,6 +70,8 @@ impl From<&Article> for Card {
             kicker: article.kicker.clone(),
             summary: article.summary.clone(),
             pillars: article.pillars.clone(),
+            image: article.image.clone(),
+            language: article.language.clone(),
         }
     }
 }

@@ -128,6 +128,7 @@ pub enum Cut {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Counted {
     ArticlesOnPage,
+    Authors,
     BodyBlocks,
     ListItems,
     Pillars,
@@ -141,6 +142,7 @@ impl Counted {
     pub fn plural(self) -> &'static str {
         match self {
             Self::ArticlesOnPage => "articles on this page",
+            Self::Authors => "authors",
             Self::BodyBlocks => "body blocks",
             Self::ListItems => "list items",
             Self::Pillars => "pillars",
@@ -171,6 +173,8 @@ pub enum Shortened {
     Quotation,
     QuotationSource,
     ListItem,
+    AuthorName,
+    ImageCaption,
 }
 
 /// How the notice names a kind of text.
@@ -202,6 +206,8 @@ impl Shortened {
             Self::Quotation => Wording::Repeated("quotation", "quotations"),
             Self::QuotationSource => Wording::Repeated("quotation source", "quotation sources"),
             Self::ListItem => Wording::Repeated("list item", "list items"),
+            Self::AuthorName => Wording::Repeated("author name", "author names"),
+            Self::ImageCaption => Wording::Repeated("image caption", "image captions"),
         }
     }
 }

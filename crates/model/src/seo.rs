@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Article, Block, Card, ExternalUrl, PublishedAt, site, text};
+use super::{Article, Block, Card, ExternalUrl, Image, Language, PublishedAt, site, text};
 
 /// Longest description before search results cut it.
 const DESCRIPTION_CHARS: usize = 160;
@@ -22,6 +22,20 @@ pub struct PageMeta {
     pub tags: Vec<String>,
     /// A `<script type="application/ld+json">` body, already safe to embed in HTML.
     pub json_ld: Option<String>,
+    /// The link-preview image: the article's largest (contract 1.1).
+    pub image: Option<PreviewImage>,
+    /// `article:modified_time`.
+    pub modified_time: Option<String>,
+    /// `og:locale`, as Open Graph writes it (`de_CH`).
+    pub locale: Option<String>,
+}
+
+/// `og:image` and its size and text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewImage {
+    pub url: String,
+    pub alt: String,
+    pub size: Option<crate::ImageSize>,
 }
 
 /// One entry of a page's `<head>`, in the order the page has them: the app's `PageMetaTags`
@@ -52,14 +66,44 @@ impl PageMeta {
             MetaProperty("og:title", self.title.clone()),
             MetaProperty("og:description", self.description.clone()),
             MetaProperty("og:url", self.canonical.clone()),
-            MetaName("twitter:card", "summary".to_owned()),
+            // A large preview when there is a picture to show.
+            MetaName(
+                "twitter:card",
+                match self.image {
+                    Some(_) => "summary_large_image",
+                    None => "summary",
+                }
+                .to_owned(),
+            ),
             MetaName("twitter:title", self.title.clone()),
             MetaName("twitter:description", self.description.clone()),
         ];
+        if let Some(image) = &self.image {
+            head.push(MetaProperty("og:image", image.url.clone()));
+            if let Some(size) = image.size {
+                head.push(MetaProperty("og:image:width", size.width.to_string()));
+                head.push(MetaProperty("og:image:height", size.height.to_string()));
+            }
+            if !image.alt.is_empty() {
+                head.push(MetaProperty("og:image:alt", image.alt.clone()));
+                head.push(MetaName("twitter:image:alt", image.alt.clone()));
+            }
+            head.push(MetaName("twitter:image", image.url.clone()));
+        }
+        head.extend(
+            self.locale
+                .iter()
+                .map(|l| MetaProperty("og:locale", l.clone())),
+        );
         head.extend(
             self.published_time
                 .iter()
                 .map(|t| MetaProperty("article:published_time", t.clone())),
+        );
+        head.extend(
+            self.modified_time
+                .iter()
+                .map(|t| MetaProperty("article:modified_time", t.clone())),
         );
         head.extend(
             self.section
@@ -85,6 +129,9 @@ impl PageMeta {
             section: None,
             tags: Vec::new(),
             json_ld: None,
+            image: None,
+            modified_time: None,
+            locale: None,
         }
     }
 
@@ -140,6 +187,9 @@ impl PageMeta {
             section: card.kicker.clone(),
             tags: card.pillars.iter().map(|p| p.name.clone()).collect(),
             json_ld: None,
+            image: card.image.as_ref().map(PreviewImage::from),
+            modified_time: None,
+            locale: card.language.as_ref().map(og_locale),
         }
     }
 
@@ -174,12 +224,36 @@ impl PageMeta {
             section: article.kicker.clone(),
             tags: article.pillars.iter().map(|p| p.name.clone()).collect(),
             json_ld: Some(json_ld),
+            image: article.largest_image().map(PreviewImage::from),
+            modified_time: article.updated_at.as_ref().map(PublishedAt::machine),
+            locale: article.language.as_ref().map(og_locale),
         }
     }
 }
 
 /// schema.org `AnalysisNewsArticle` for the article. Typed rather than built as a
 /// `serde_json::Value`, which would bring `Value`'s printer and its map into the wasm.
+impl From<&Image> for PreviewImage {
+    fn from(image: &Image) -> Self {
+        Self {
+            url: image.url.as_str().to_owned(),
+            alt: image.alt.clone(),
+            size: image.size,
+        }
+    }
+}
+
+/// Open Graph's locale: language and region joined by `_` (`de_CH`); a script subtag is
+/// left out (Open Graph has no place for it).
+fn og_locale(language: &Language) -> String {
+    let mut parts = language.as_str().split('-');
+    let primary = parts.next().unwrap_or_default().to_ascii_lowercase();
+    match parts.find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic())) {
+        Some(region) => format!("{primary}_{}", region.to_ascii_uppercase()),
+        None => primary,
+    }
+}
+
 pub fn article_json_ld(article: &Article, canonical: &str) -> String {
     let works: Vec<Thing> = article
         .sources
@@ -191,6 +265,14 @@ pub fn article_json_ld(article: &Article, canonical: &str) -> String {
         kind: "AnalysisNewsArticle",
         headline: &article.headline,
         date_published: article.published_at.as_ref().map(PublishedAt::machine),
+        date_modified: article.updated_at.as_ref().map(PublishedAt::machine),
+        author: article
+            .authors
+            .iter()
+            .map(|a| Thing::new("Person", &a.name, a.url.as_ref()))
+            .collect(),
+        image: images_ld(article),
+        in_language: article.language.as_ref().map(Language::as_str),
         url: canonical,
         main_entity_of_page: canonical,
         publisher: (article.publisher.as_ref())
@@ -220,6 +302,14 @@ struct JsonLd<'a> {
     headline: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    author: Vec<Thing<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    image: Vec<ImageLd<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
     url: &'a str,
     main_entity_of_page: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -236,6 +326,45 @@ struct JsonLd<'a> {
     is_based_on: &'a [Thing<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     citation: &'a [Thing<'a>],
+}
+
+/// The article's images, largest first (Google reads the first as the preview), each as an
+/// `ImageObject` with its size, caption and credit.
+fn images_ld(article: &Article) -> Vec<ImageLd<'_>> {
+    let figures = article.body.iter().filter_map(|block| match block {
+        Block::Figure(image) => Some(image),
+        _ => None,
+    });
+    let mut images: Vec<&Image> = article.image.iter().chain(figures).collect();
+    // Stable: the hero stays ahead of a figure of the same size.
+    images.sort_by_key(|image| std::cmp::Reverse(image.area()));
+    images
+        .into_iter()
+        .map(|image| ImageLd {
+            kind: "ImageObject",
+            url: image.url.as_str(),
+            width: image.size.map(|s| s.width),
+            height: image.size.map(|s| s.height),
+            caption: image.caption.as_ref().map(|c| c.plain()),
+            credit_text: image.credit.as_deref(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ImageLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit_text: Option<&'a str>,
 }
 
 #[derive(Serialize)]

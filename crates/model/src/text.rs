@@ -74,9 +74,12 @@ pub fn reading_minutes(article: &Article) -> usize {
     words.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
-/// "4 min read"; nothing for an article without a body, whose text is elsewhere.
-pub fn reading_time(article: &Article) -> Option<String> {
-    (!article.body.is_empty()).then(|| format!("{} min read", reading_minutes(article)))
+/// "4 min read", in the article's language (`locale`); nothing for an article without a
+/// body, whose text is elsewhere.
+pub fn reading_time(article: &Article, formatter: &dyn crate::locale::Formatter) -> Option<String> {
+    let minutes = u32::try_from(reading_minutes(article)).unwrap_or(u32::MAX);
+    (!article.body.is_empty())
+        .then(|| crate::locale::reading_time(minutes, article.language.as_ref(), formatter))
 }
 
 /// "Read the full article at news.example.org": for an article without a body, the link to

@@ -139,6 +139,7 @@ fn a_json_feed_is_an_index_that_carries_its_articles() {
             Block::Heading(_) => "h",
             Block::Quote { .. } => "q",
             Block::List(_) => "l",
+            Block::Figure(_) => "f",
         })
         .collect();
     assert_eq!(kinds, ["p", "p", "h", "p", "q", "l", "p"]);

@@ -18,6 +18,29 @@ const INDEX_SCHEMA_ID: &str = "https://signal-of-hope.invalid/schema/v1/index.sc
 /// Each invalid fixture, with a fragment of the parser's message for it.
 /// Files named `index-*.json` are index pages; the others are articles.
 const INVALID: &[(&str, &str)] = &[
+    // Contract 1.1.
+    ("image-without-alt.json", "image.alt: required, but missing"),
+    (
+        "image-alt-not-a-string.json",
+        "image.alt: expected a string",
+    ),
+    ("image-width-not-an-integer.json", "image.width"),
+    (
+        "image-source-without-width.json",
+        "image.sources[0].width: required, but missing",
+    ),
+    (
+        "author-without-name.json",
+        "authors[0].name: required, but missing",
+    ),
+    (
+        "figure-without-image.json",
+        "body[0].image: required, but missing",
+    ),
+    (
+        "updated-at-impossible-day.json",
+        "updated_at: expected a date",
+    ),
     ("missing-headline.json", "headline: required, but missing"),
     (
         "missing-published-at.json",

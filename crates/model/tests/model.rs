@@ -92,6 +92,7 @@ fn block_types_in_order_and_unknown_types_skipped() {
             Block::Heading(_) => "h",
             Block::Quote { .. } => "q",
             Block::List(_) => "l",
+            Block::Figure(_) => "f",
         })
         .collect();
     assert_eq!(
@@ -389,7 +390,7 @@ fn excerpts_cut_at_a_word_boundary() {
 fn reading_time_counts_what_a_reader_reads() {
     let reference = Article::from_json(REFERENCE).expect("valid");
     assert_eq!(
-        text::reading_time(&reference).as_deref(),
+        text::reading_time(&reference, &signal_model::locale::EnglishOnly).as_deref(),
         Some("2 min read")
     );
     assert_eq!(text::reading_minutes(&parse(&minimal()).expect("valid")), 1);

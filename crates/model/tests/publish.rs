@@ -136,9 +136,9 @@ fn the_published_atom_feed_is_read_with_every_headline_and_link() {
     let page = read_index(&xml, Some(&this), NATIVE).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     assert_eq!(page.full.len(), chunk.len());
     for (read, original) in page.full.iter().zip(chunk) {
-        // The Atom adapter reads markup in a text title as the markup many feeds mean by it
-        // (docs/formats.md): such a headline is not expected back as it was.
-        if original.headline.contains('<') {
+        // The Atom adapter reads markup (and so character references) in a text title as
+        // many feeds mean it (docs/formats.md): such a headline is not expected back as it was.
+        if original.headline.contains('<') || original.headline.contains("&#") {
             continue;
         }
         assert_eq!(visible(&read.headline), visible(&original.headline));

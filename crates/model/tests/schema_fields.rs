@@ -17,6 +17,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use signal_model::image::{IMAGE_FIELDS, IMAGE_SOURCE_FIELDS};
 use signal_model::{Article, BLOCK_FIELDS, FeedPage, LINK_FIELDS};
 
 /// Field names at each path of a document: `""` for the top, `publisher`, `pillars[]`.
@@ -43,6 +44,10 @@ impl<'de> de::Deserializer<'de> for Fields<'_> {
     type Error = de::value::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        // An image is read by hand (its fields are added from `IMAGE_FIELDS` below): none.
+        if self.path == "image" || self.path.ends_with(".image") {
+            return visitor.visit_unit();
+        }
         visitor.visit_str(ANY_TEXT)
     }
 
@@ -75,8 +80,13 @@ impl<'de> de::Deserializer<'de> for Fields<'_> {
         visitor.visit_unit()
     }
 
+    /// A number field (an image's `width`) gets a number.
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_u32(1)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        bool i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 f64 char str string bytes byte_buf
         unit unit_struct newtype_struct tuple tuple_struct map enum identifier
     }
 }
@@ -143,6 +153,23 @@ fn type_fields<T: for<'de> Deserialize<'de>>() -> FieldMap {
         .get_mut("")
         .expect("the document's own fields")
         .insert("version".to_owned());
+    // An image is read by hand from its buffered value, so its fields come from
+    // `IMAGE_FIELDS` and `IMAGE_SOURCE_FIELDS`, which the reader checks its reads against.
+    let names = |list: &[&str]| list.iter().map(|f| f.to_string()).collect::<BTreeSet<_>>();
+    let holders: Vec<String> = fields
+        .iter()
+        .filter(|(_, names)| names.contains("image"))
+        .map(|(path, _)| path.clone())
+        .collect();
+    for path in holders {
+        let image = if path.is_empty() {
+            "image".to_owned()
+        } else {
+            format!("{path}.image")
+        };
+        fields.insert(format!("{image}.sources[]"), names(IMAGE_SOURCE_FIELDS));
+        fields.insert(image, names(IMAGE_FIELDS));
+    }
     fields
 }
 
@@ -203,7 +230,16 @@ fn fields_of(schema_name: &str) -> FieldMap {
 fn the_article_schema_names_the_fields_the_article_reads() {
     let types = type_fields::<Article>();
     // Every nested object is compared, not just the top.
-    for path in ["", "publisher", "summary_boxes[]", "pillars[]", "sources[]"] {
+    for path in [
+        "",
+        "publisher",
+        "summary_boxes[]",
+        "pillars[]",
+        "sources[]",
+        "image",
+        "image.sources[]",
+        "authors[]",
+    ] {
         assert!(types.contains_key(path), "{path} not reached: {types:#?}");
     }
     assert_eq!(fields_of("article.schema.json"), types);
@@ -212,7 +248,7 @@ fn the_article_schema_names_the_fields_the_article_reads() {
 #[test]
 fn the_index_schema_names_the_fields_a_page_and_a_card_read() {
     let types = type_fields::<FeedPage>();
-    for path in ["", "articles[]", "articles[].pillars[]"] {
+    for path in ["", "articles[]", "articles[].pillars[]", "articles[].image"] {
         assert!(types.contains_key(path), "{path} not reached: {types:#?}");
     }
     assert_eq!(fields_of("index.schema.json"), types);

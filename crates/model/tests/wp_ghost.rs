@@ -373,14 +373,15 @@ fn a_wordpress_posts_endpoint_is_the_index_and_posts_are_asked_for_by_slug() {
     let wp = api("https://site.example/wp-json/wp/v2/posts");
     assert_eq!(wp.kind(), Kind::WordPress);
     assert!(wp.by_slug() && wp.names_document());
-    // `_embed` (the terms only) is added: without it there are no category names.
+    // `_embed` (the terms, featured picture and authors) is added: without it there are no
+    // category names, no picture and no byline.
     assert_eq!(
         wp.index_url(),
-        "https://site.example/wp-json/wp/v2/posts?_embed=wp:term"
+        "https://site.example/wp-json/wp/v2/posts?_embed=wp:term,wp:featuredmedia,author"
     );
     assert_eq!(
         wp.article_url::<NativeUrl>("a&b c"),
-        "https://site.example/wp-json/wp/v2/posts?_embed=wp:term&slug=a%26b%20c"
+        "https://site.example/wp-json/wp/v2/posts?_embed=wp:term,wp:featuredmedia,author&slug=a%26b%20c"
     );
     // The deployer's own query is kept, but for the page.
     let wp = api("https://site.example/wp-json/wp/v2/posts/?_embed&per_page=5&page=2#x");
@@ -397,7 +398,7 @@ fn a_wordpress_posts_endpoint_is_the_index_and_posts_are_asked_for_by_slug() {
     assert_eq!(wp.kind(), Kind::WordPress);
     assert_eq!(
         wp.article_url::<NativeUrl>("x"),
-        "https://site.example/?rest_route=/wp/v2/posts&_embed=wp:term&slug=x"
+        "https://site.example/?rest_route=/wp/v2/posts&_embed=wp:term,wp:featuredmedia,author&slug=x"
     );
     assert_eq!(
         api("https://site.example/?rest_route=%2Fwp%2Fv2%2Fposts").kind(),

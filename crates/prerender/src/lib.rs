@@ -4,6 +4,8 @@
 //!
 //! `backend` reads the API as the app does (`fetch` is the only I/O with it), `render` makes
 //! the pages with the app's own components, `output` writes them, and `run` puts it together.
+// The article page's whole view type, rendered natively, is deeper than the default limit.
+#![recursion_limit = "256"]
 
 pub mod backend;
 pub mod fetch;

@@ -77,7 +77,8 @@ fn check_page(name: &str, html: &str, carried: &str, template_scripts: usize) {
     for tag in [
         "body script:not(#signal-document)",
         "iframe",
-        "img",
+        // Pictures (contract 1.1): only the app's own, in a figure or a card's frame.
+        "img:not(figure.figure > img, .card-image > img)",
         "object",
         "embed",
         "svg",
@@ -89,6 +90,39 @@ fn check_page(name: &str, html: &str, carried: &str, template_scripts: usize) {
         "base ~ base",
     ] {
         assert!(all(tag).is_empty(), "{name}: <{tag}> in the page");
+    }
+    // The app's pictures: an http(s) address, every `srcset` candidate too, and the app's
+    // attributes only.
+    const IMAGE_ATTRIBUTES: &[&str] = &[
+        "src",
+        "srcset",
+        "sizes",
+        "alt",
+        "width",
+        "height",
+        "loading",
+        "decoding",
+        "referrerpolicy",
+    ];
+    for img in all("img") {
+        let src = img.attr("src").unwrap_or_default();
+        assert!(
+            src.starts_with("https://") || src.starts_with("http://"),
+            "{name}: <img src={src:?}>"
+        );
+        for candidate in img.attr("srcset").into_iter().flat_map(|s| s.split(", ")) {
+            let address = candidate.split_whitespace().next().unwrap_or_default();
+            assert!(
+                address.starts_with("https://") || address.starts_with("http://"),
+                "{name}: a srcset candidate {address:?}"
+            );
+        }
+        for (attribute, _) in img.value().attrs() {
+            assert!(
+                IMAGE_ATTRIBUTES.contains(&attribute),
+                "{name}: <img {attribute}>"
+            );
+        }
     }
     for element in all("*") {
         for (attribute, value) in element.value().attrs() {

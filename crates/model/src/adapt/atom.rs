@@ -5,7 +5,10 @@ use super::{
     AdaptedFeed, HtmlParser,
     html::HtmlBudget,
     xml::XmlElement,
-    xml_feed::{Channel, Content, Entry, base_of, media_description, text_of, web_link},
+    xml_feed::{
+        Author, Channel, Content, Entry, base_of, enclosure_image, media_description, media_image,
+        text_of, web_link, xml_lang,
+    },
 };
 use crate::{ContractError, limits::MAX_CARDS};
 
@@ -71,7 +74,15 @@ pub fn adapt(
             } else {
                 base_of(element, feed_base.as_deref())
             };
-            Ok(entry(element, origin, entry_base.as_deref()).adapt(index, &channel, &html))
+            let mut entry = entry(element, origin, entry_base.as_deref());
+            // An entry without an author has the feed's (RFC 4287, 4.2.1).
+            if entry.authors.is_empty() && !lone {
+                entry.authors = authors(root, feed_base.as_deref());
+            }
+            if entry.language.is_none() && !lone {
+                entry.language = xml_lang(&[(Some(root), "feed.")]);
+            }
+            Ok(entry.adapt(index, &channel, &html))
         })
         .collect();
     let next = (!lone)
@@ -176,9 +187,39 @@ fn entry(element: &XmlElement, origin: String, base: Option<&str>) -> Entry {
         })
         .map(|name| Content::Loose(name.to_owned()))
         .collect();
-    let author = element
-        .first(ATOM, "author")
-        .and_then(|author| text_of(author.first(ATOM, "name")));
+    // The entry's last change, read as an update when it is later than its publication.
+    let updated = ["updated", "modified"]
+        .into_iter()
+        .find_map(|name| Some((text_of(element.first(ATOM, name))?, name)));
+    // Media RSS (YouTube, Reddit), else a link to an enclosure that is a picture.
+    let image = media_image(element, base).or_else(|| {
+        element
+            .all(ATOM, "link")
+            .filter(|link| link.attr("", "rel") == Some("enclosure"))
+            .find_map(|link| {
+                let url = link.attr("", "href")?;
+                let picture =
+                    enclosure_image(url, link.attr("", "type"), base_of(link, base).as_deref())?;
+                Some((picture, "link"))
+            })
+            .or_else(|| {
+                // Content that is itself a picture, out of line (`<content type="image/jpeg"
+                // src="…"/>`).
+                let content = content_element?;
+                let picture = enclosure_image(
+                    content.attr("", "src")?,
+                    Some(content.attr("", "type")?),
+                    base_of(content, base).as_deref(),
+                )?;
+                Some((picture, "content"))
+            })
+    });
+    // The language of the text: the nearest `xml:lang`, the content's first.
+    let at = format!("{origin}.");
+    let language = xml_lang(&[
+        (content_element, &format!("{at}content.")),
+        (Some(element), &at),
+    ]);
     Entry {
         origin,
         id_field: "id",
@@ -190,7 +231,31 @@ fn entry(element: &XmlElement, origin: String, base: Option<&str>) -> Entry {
         body,
         summary,
         categories,
-        author,
+        authors: authors(element, base),
+        updated,
+        image,
+        language,
         body_base,
     }
+}
+
+/// The `author`s of an entry or a feed: each `name`, with its `uri` (0.3: `url`) resolved.
+fn authors(element: &XmlElement, base: Option<&str>) -> Vec<Author> {
+    element
+        .all(ATOM, "author")
+        .filter_map(|author| {
+            let name = text_of(author.first(ATOM, "name"))?;
+            let url = ["uri", "url"].into_iter().find_map(|field| {
+                let uri = author.first(ATOM, field)?;
+                web_link(
+                    base_of(uri, base_of(author, base).as_deref()).as_deref(),
+                    &uri.text(),
+                )
+            });
+            Some(Author {
+                name: Content::Loose(name),
+                url,
+            })
+        })
+        .collect()
 }

@@ -13,6 +13,7 @@ use super::{
     foreign_text::{self, plain_value},
     html::HtmlBudget,
     jsonfeed::first_text,
+    media::{self, Byline, Picture},
     util::{is_slug, set, slugify, string},
 };
 use crate::link::site_name;
@@ -88,7 +89,7 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     fields.push(("slug", at("slug")));
     out.insert("slug".into(), Value::String(slug));
 
-    let body = match (string(post.get("html")), string(post.get("plaintext"))) {
+    let mut body = match (string(post.get("html")), string(post.get("plaintext"))) {
         (Some(content), _) => {
             fields.push(("body", at("html")));
             let (blocks, html_cut) = html.blocks(content);
@@ -124,6 +125,11 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     cut.extend(date_cut);
     fields.push(("published_at", at(date_field)));
     out.insert("published_at".into(), date);
+    let updated = post.get("updated_at").and_then(Value::as_str);
+    if let Some(updated) = media::updated_at(&out["published_at"], updated) {
+        fields.push(("updated_at", at("updated_at")));
+        out.insert("updated_at".into(), Value::String(updated));
+    }
 
     fields.push(("summary", at(summary_field)));
     set(&mut out, "summary", summary.map(Value::from));
@@ -131,7 +137,44 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     fields.push(("pillars", at("tags")));
     out.insert("pillars".into(), Value::Array(tags(post, html)));
 
-    // The site is the post's host; its authors are not part of the contract yet.
+    // Its authors (with `include=authors`), else its primary author; each linking to their
+    // page on the site.
+    let mut byline = Byline::default();
+    let listed = match post.get("authors") {
+        Some(Value::Array(authors)) => authors.iter().collect(),
+        _ => Vec::new(),
+    };
+    let (authors, authors_field) = if listed.is_empty() {
+        (
+            post.get("primary_author").into_iter().collect(),
+            "primary_author",
+        )
+    } else {
+        (listed, "authors")
+    };
+    for author in authors {
+        byline.push(
+            plain_value(author.get("name"), html),
+            string(author.get("url")),
+        );
+    }
+    if let Some(authors) = byline.json() {
+        fields.push(("authors", at(authors_field)));
+        out.insert("authors".into(), authors);
+    }
+
+    // The feature image, its text alternative and its caption (HTML, links kept).
+    if let Some(picture) = string(post.get("feature_image")).and_then(Picture::at) {
+        let mut picture = picture.alt(string(post.get("feature_image_alt")));
+        picture.caption =
+            string(post.get("feature_image_caption")).and_then(|caption| html.rich(caption, None));
+        let mut image = picture.json();
+        media::without_repeated_hero(&mut image, &mut body);
+        fields.push(("image", at("feature_image")));
+        out.insert("image".into(), image);
+    }
+
+    // The site is the post's host.
     if let Some(site) = url.and_then(site_name) {
         fields.push(("publisher", at("url")));
         let home = url.and_then(|u| {
@@ -160,7 +203,6 @@ fn post(index: usize, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
         origin,
         fields,
         cut,
-        author: None,
     })
 }
 

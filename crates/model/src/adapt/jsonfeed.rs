@@ -8,6 +8,7 @@ use super::{
     foreign_text::{self, plain_value},
     html::HtmlBudget,
     json_feed_version,
+    media::{self, Byline, Picture},
     util::{is_slug, last_segment, set, slugify, string},
 };
 use crate::link::site_name;
@@ -22,8 +23,12 @@ const EXTENSION_FIELDS: &[&str] = &["kicker", "pillars", "summary_boxes", "statu
 const EXTENSION_OVERRIDES: &[&str] = &[
     "headline",
     "published_at",
+    "updated_at",
     "summary",
     "publisher",
+    "authors",
+    "image",
+    "language",
     "url",
     "body",
     "sources",
@@ -62,6 +67,8 @@ pub fn adapt(doc: &Value, html: &dyn HtmlParser) -> Result<AdaptedFeed, Contract
         title: plain_value(feed.get("title"), &html),
         home: string(feed.get("home_page_url")),
         author: author(feed, &html),
+        authors: authors(feed, &html),
+        language: string(feed.get("language")).and_then(media::language),
     };
     // Items past the limit are not read at all.
     let articles = items
@@ -93,11 +100,37 @@ fn author(object: &Map<String, Value>, html: &HtmlBudget) -> Option<(Value, &'st
         .or_else(|| object.get("author").and_then(from).map(|a| (a, "author")))
 }
 
+/// Every named author of 1.1's `authors`, else 1.0's `author`, and the field they came from.
+fn authors(object: &Map<String, Value>, html: &HtmlBudget) -> Option<(Value, &'static str)> {
+    let byline = |list: &[Value]| {
+        let mut byline = Byline::default();
+        for author in list {
+            byline.push(
+                plain_value(author.get("name"), html),
+                string(author.get("url")),
+            );
+        }
+        byline.json()
+    };
+    let authors = match object.get("authors") {
+        Some(Value::Array(authors)) => byline(authors),
+        _ => None,
+    };
+    authors.map(|a| (a, "authors")).or_else(|| {
+        let author = object.get("author").filter(|a| a.is_object())?;
+        byline(std::slice::from_ref(author)).map(|a| (a, "author"))
+    })
+}
+
 struct FeedContext<'a> {
     title: Option<String>,
     home: Option<&'a str>,
     /// The feed's author and the field it came from.
     author: Option<(Value, &'static str)>,
+    /// The feed's authors (an item without its own has them) and the field they came from.
+    authors: Option<(Value, &'static str)>,
+    /// The feed's `language`, a well-formed tag (an item's own wins).
+    language: Option<String>,
 }
 
 impl FeedContext<'_> {
@@ -190,6 +223,13 @@ impl FeedContext<'_> {
         fields.push(("published_at", at(date_field)));
         out.insert("published_at".into(), date);
 
+        if let Some(updated) =
+            media::updated_at(&out["published_at"], string(item.get("date_modified")))
+        {
+            fields.push(("updated_at", at("date_modified")));
+            out.insert("updated_at".into(), Value::String(updated));
+        }
+
         fields.push(("summary", at("summary")));
         set(&mut out, "summary", summary.map(Value::from));
 
@@ -222,6 +262,43 @@ impl FeedContext<'_> {
         if let Some((publisher, field)) = publisher {
             fields.push(("publisher", field));
             out.insert("publisher".into(), publisher);
+        }
+
+        // The item's authors, else the feed's (JSON Feed 1.1: an item without authors has
+        // the feed's).
+        let authors = authors(item, html)
+            .map(|(a, field)| (a, at(field)))
+            .or_else(|| self.authors.clone().map(|(a, field)| (a, field.to_owned())));
+        if let Some((authors, field)) = authors {
+            fields.push(("authors", field));
+            out.insert("authors".into(), authors);
+        }
+
+        let language = string(item.get("language"))
+            .and_then(media::language)
+            .map(|tag| (tag, at("language")))
+            .or_else(|| {
+                self.language
+                    .clone()
+                    .map(|tag| (tag, "language".to_owned()))
+            });
+        if let Some((language, field)) = language {
+            fields.push(("language", field));
+            out.insert("language".into(), Value::String(language));
+        }
+
+        // The hero: the banner a detail view shows at the top (JSON Feed's words), else the
+        // item's main image. JSON Feed says nothing of what they show: no text alternative,
+        // unless the body's lead picture is the same one and has it.
+        let mut body = body;
+        let hero = ["banner_image", "image"]
+            .into_iter()
+            .find_map(|field| Some((Picture::at(string(item.get(field))?)?, field)));
+        if let Some((picture, field)) = hero {
+            let mut image = picture.json();
+            media::without_repeated_hero(&mut image, &mut body);
+            fields.push(("image", at(field)));
+            out.insert("image".into(), image);
         }
 
         out.insert("body".into(), Value::Array(body));
@@ -266,7 +343,6 @@ impl FeedContext<'_> {
         Ok(Adapted {
             json: Value::Object(out),
             origin,
-            author: None,
             fields,
             cut,
         })

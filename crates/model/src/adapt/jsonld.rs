@@ -11,6 +11,7 @@ use super::{
     Adapted, AdaptedFeed, HtmlParser, dates,
     foreign_text::{self, plain, plain_value},
     html::HtmlBudget,
+    media::{self, Byline, Picture},
     util::{is_slug, last_segment, set, slugify, string},
 };
 use crate::link::site_name;
@@ -303,6 +304,11 @@ impl<'a> Graph<'a> {
         cut.extend(date_cut);
         fields.push(("published_at", at(date_field)));
         out.insert("published_at".into(), date);
+        let modified = object.get("dateModified").and_then(Value::as_str);
+        if let Some(updated) = media::updated_at(&out["published_at"], modified) {
+            fields.push(("updated_at", at("dateModified")));
+            out.insert("updated_at".into(), Value::String(updated));
+        }
 
         let identifier = self
             .many(object.get("identifier"))
@@ -360,6 +366,29 @@ impl<'a> Graph<'a> {
             out.insert("publisher".into(), publisher);
         }
 
+        if let Some(authors) = self.authors(object.get("author")) {
+            fields.push(("authors", at("author")));
+            out.insert("authors".into(), authors);
+        }
+
+        if let Some(language) = self
+            .many(object.get("inLanguage"))
+            .into_iter()
+            .find_map(language)
+        {
+            fields.push(("language", at("inLanguage")));
+            out.insert("language".into(), Value::String(language));
+        }
+
+        let hero = self
+            .image(object.get("image"))
+            .map(|image| (image, "image"))
+            .or_else(|| Some((self.image(object.get("thumbnailUrl"))?, "thumbnailUrl")));
+        if let Some((image, field)) = hero {
+            fields.push(("image", at(field)));
+            out.insert("image".into(), image);
+        }
+
         // Pillars: what the article is about, else its keywords.
         let about: Vec<String> = self
             .many(object.get("about"))
@@ -412,10 +441,98 @@ impl<'a> Graph<'a> {
         Ok(Adapted {
             json: Value::Object(out),
             origin: node.path.clone(),
-            author: None,
             fields,
             cut,
         })
+    }
+}
+
+impl<'a> Graph<'a> {
+    /// `author`: people or organisations (or their names as strings), each with a `url`, or
+    /// else a web address that names them (an `@id` without a fragment, a `sameAs`).
+    fn authors(&self, value: Option<&'a Value>) -> Option<Value> {
+        let mut byline = Byline::default();
+        for author in self.many(value) {
+            let url = match author {
+                Value::Object(object) => string(object.get("url"))
+                    .or_else(|| {
+                        string(object.get("@id"))
+                            .filter(|id| id.starts_with("http") && !id.contains('#'))
+                    })
+                    .or_else(|| {
+                        self.many(object.get("sameAs"))
+                            .into_iter()
+                            .find_map(|same| string(Some(same)).filter(|s| s.starts_with("http")))
+                    }),
+                _ => None,
+            };
+            // A name that is an address is no name.
+            let name = self.name(author).filter(|name| !name.starts_with("http"));
+            byline.push(name, url);
+        }
+        byline.json()
+    }
+
+    /// `image` (or `thumbnailUrl`): a URL, an `ImageObject`, or a list of either. The widest
+    /// of known width is the hero; the others of its shape are its other widths.
+    fn image(&self, value: Option<&'a Value>) -> Option<Value> {
+        let pictures: Vec<Picture> = self
+            .many(value)
+            .into_iter()
+            .filter_map(|image| self.picture(image))
+            .collect();
+        media::hero(pictures).map(Picture::json)
+    }
+
+    /// One `ImageObject` (its `url`, else `contentUrl`, else an `@id` that is a file's web
+    /// address), or a URL.
+    fn picture(&self, image: &'a Value) -> Option<Picture> {
+        let object = match image {
+            Value::String(url) => return Picture::at(url),
+            Value::Object(object) => object,
+            _ => return None,
+        };
+        // An `@id` with a fragment (Yoast's `…/post/#primaryimage`) names a node, not a file.
+        let url = ["url", "contentUrl", "@id"]
+            .into_iter()
+            .flat_map(|field| {
+                self.many(object.get(field))
+                    .into_iter()
+                    .filter_map(move |url| {
+                        string(Some(url)).filter(|u| field != "@id" || !u.contains('#'))
+                    })
+            })
+            .find_map(Picture::at)?;
+        // schema.org has no text alternative: an image's `description` says what it shows.
+        let mut picture = url
+            .sized(
+                media::dimension(object.get("width")),
+                media::dimension(object.get("height")),
+            )
+            .alt(self.text(object.get("description")).as_deref())
+            .credit(self.text(object.get("creditText")).or_else(|| {
+                ["copyrightHolder", "author", "creator"]
+                    .into_iter()
+                    .flat_map(|field| self.many(object.get(field)))
+                    .find_map(|who| self.name(who))
+            }));
+        picture.caption = self
+            .many(object.get("caption"))
+            .into_iter()
+            .find_map(|caption| self.name(caption))
+            .map(Value::String);
+        Some(picture)
+    }
+}
+
+/// `inLanguage`: a tag, or a `Language` whose `alternateName` (else `name`) is one.
+fn language(value: &Value) -> Option<String> {
+    match value {
+        Value::String(tag) => media::language(tag),
+        Value::Object(object) => ["alternateName", "name", "@id"]
+            .into_iter()
+            .find_map(|field| string(object.get(field)).and_then(media::language)),
+        _ => None,
     }
 }
 

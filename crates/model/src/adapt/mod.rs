@@ -20,6 +20,7 @@ pub mod ghost;
 pub mod html;
 pub mod jsonfeed;
 pub mod jsonld;
+pub mod media;
 #[cfg(feature = "native-parsers")]
 pub mod native_html;
 #[cfg(feature = "native-parsers")]
@@ -243,10 +244,6 @@ pub struct Adapted {
     pub json: Value,
     /// Where the article is in the original document, e.g. `items[2]`.
     pub origin: String,
-    /// Who wrote it (RSS `dc:creator` or `author`, Atom `author/name`), when the format names
-    /// an author apart from the publisher: kept for later use, outside the contract JSON (whose
-    /// parser refuses fields it does not know).
-    pub author: Option<String>,
     /// For a contract field (`headline`), the original field it came from (`items[2].title`).
     pub fields: Vec<(&'static str, String)>,
     /// What the adapter cut before the model saw it (HTML content past its limit).

@@ -1,7 +1,8 @@
 //! The HTML parser of native code (tests, the fuzzer, and anything that reads documents
 //! outside a browser): html5ever, the HTML standard's parsing algorithm, as the browser's
 //! `DOMParser` runs it (`source::dom` in the app). It reads the same things the browser walk
-//! reads: tag names, text, and the `href` of links, to the same depth.
+//! reads: tag names, text, the `href` of links and an image's
+//! [`IMAGE_ATTRIBUTES`](super::html::IMAGE_ATTRIBUTES), to the same depth.
 
 use html5ever::{
     driver::{self, ParseOpts},
@@ -52,16 +53,23 @@ fn children(node: ego_tree::NodeRef<'_, Node>, depth: usize) -> Vec<HtmlNode> {
 fn convert(node: ego_tree::NodeRef<'_, Node>, depth: usize) -> Option<HtmlNode> {
     match node.value() {
         Node::Text(text) => Some(HtmlNode::Text(text.to_string())),
-        Node::Element(element) => Some(HtmlNode::Element {
-            tag: element.name().to_owned(),
-            href: href(element),
-            children: children(node, depth),
-        }),
+        Node::Element(element) => {
+            HtmlNode::image(element.name(), |name| element.attr(name).map(str::to_owned)).or_else(
+                || {
+                    Some(HtmlNode::Element {
+                        tag: element.name().to_owned(),
+                        href: href(element),
+                        children: children(node, depth),
+                    })
+                },
+            )
+        }
         _ => None,
     }
 }
 
-/// The one attribute read: every other one (on*, style, src, …) is never looked at.
+/// The one attribute read of an element that is not an image: every other one (on*, style,
+/// …) is never looked at.
 fn href(element: &Element) -> Option<String> {
     (element.name() == "a")
         .then(|| element.attr("href").map(str::to_owned))

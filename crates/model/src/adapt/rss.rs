@@ -4,8 +4,13 @@
 use super::{
     AdaptedFeed, HtmlParser,
     html::HtmlBudget,
+    media,
+    media::name_of_mailbox,
     xml::XmlElement,
-    xml_feed::{Channel, Content, Entry, base_of, media_description, text_of, web_link},
+    xml_feed::{
+        Author, Channel, Content, Entry, base_of, enclosure_image, media_description, media_image,
+        text_of, web_link, xml_lang,
+    },
 };
 use crate::{ContractError, limits::MAX_CARDS};
 
@@ -60,16 +65,25 @@ pub fn adapt(
     if items.is_empty() {
         return Err(ContractError::at(prefix, "the feed has no items"));
     }
+    // The channel's language: its `language` (`en-us`, `en_US`), else Dublin Core's, else the
+    // nearest `xml:lang` (RSS 1.0).
+    let language = [(RSS, "language"), (DC, "language")]
+        .into_iter()
+        .find_map(|(namespace, name)| {
+            let tag = media::language(&text_of(channel_element.first(namespace, name))?)?;
+            Some((tag, format!("channel.{name}")))
+        })
+        .or_else(|| xml_lang(&[(Some(channel_element), "channel."), (Some(root), "")]));
     let articles = items
         .iter()
         .take(MAX_CARDS)
         .enumerate()
         .map(|(index, item)| {
             let item_base = base_of(item, items_base.as_deref());
-            Ok(
-                entry(item, format!("{prefix}[{index}]"), item_base.as_deref())
-                    .adapt(index, &channel, &html),
-            )
+            let origin = format!("{prefix}[{index}]");
+            let mut entry = entry(item, origin, item_base.as_deref());
+            entry.language = entry.language.or_else(|| language.clone());
+            Ok(entry.adapt(index, &channel, &html))
         })
         .collect();
     let next = channel_element
@@ -116,7 +130,44 @@ fn entry(item: &XmlElement, origin: String, base: Option<&str>) -> Entry {
         .filter_map(|c| text_of(Some(c)))
         .map(Content::Loose)
         .collect();
-    let author = text_of(item.first(DC, "creator")).or_else(|| text_of(item.first(RSS, "author")));
+    // Every `dc:creator` (Wirecutter names several), else RSS's `author`, an address by the
+    // specification (`jo@example.org (Jo Bloggs)`): its name.
+    let mut authors: Vec<Author> = item
+        .all(DC, "creator")
+        .filter_map(|creator| text_of(Some(creator)))
+        .map(|name| Author {
+            name: Content::Loose(name),
+            url: None,
+        })
+        .collect();
+    if authors.is_empty() {
+        authors = item
+            .all(RSS, "author")
+            .filter_map(|author| name_of_mailbox(&text_of(Some(author))?))
+            .map(|name| Author {
+                name: Content::Loose(name),
+                url: None,
+            })
+            .collect();
+    }
+    let updated = [
+        (ATOM, "updated", "atom:updated"),
+        (DC, "modified", "dcterms:modified"),
+    ]
+    .into_iter()
+    .find_map(|(namespace, name, field)| Some((text_of(item.first(namespace, name))?, field)));
+    // Media RSS, else an enclosure that is a picture.
+    let image = media_image(item, base).or_else(|| {
+        item.all(RSS, "enclosure").find_map(|enclosure| {
+            let url = enclosure.attr("", "url")?;
+            let picture = enclosure_image(url, enclosure.attr("", "type"), base)?;
+            Some((picture, "enclosure"))
+        })
+    });
+    let language = text_of(item.first(DC, "language"))
+        .and_then(|tag| media::language(&tag))
+        .map(|tag| (tag, format!("{origin}.dc:language")))
+        .or_else(|| xml_lang(&[(Some(item), &format!("{origin}."))]));
     Entry {
         origin,
         id_field: "guid",
@@ -128,7 +179,10 @@ fn entry(item: &XmlElement, origin: String, base: Option<&str>) -> Entry {
         body,
         summary,
         categories,
-        author,
+        authors,
+        updated,
+        image,
+        language,
         body_base: base.map(str::to_owned),
     }
 }

@@ -14,6 +14,7 @@ use super::{
     foreign_text::plain,
     html::HtmlBudget,
     jsonfeed::first_text,
+    media::{self, Byline, Picture},
     util::{is_slug, set, slugify, string},
 };
 use crate::link::site_name;
@@ -97,7 +98,7 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     fields.push(("slug", at("slug")));
     out.insert("slug".into(), Value::String(slug));
 
-    let body = match rendered(post, "content") {
+    let mut body = match rendered(post, "content") {
         Some(content) => {
             let (blocks, html_cut) = html.blocks(content);
             cut.extend(html_cut);
@@ -126,6 +127,11 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
     cut.extend(date_cut);
     fields.push(("published_at", at(date_field)));
     out.insert("published_at".into(), date);
+    let modified = string(post.get("modified_gmt")).map(utc);
+    if let Some(updated) = media::updated_at(&out["published_at"], modified.as_deref()) {
+        fields.push(("updated_at", at("modified_gmt")));
+        out.insert("updated_at".into(), Value::String(updated));
+    }
 
     fields.push(("summary", at("excerpt.rendered")));
     set(&mut out, "summary", summary.map(Value::from));
@@ -140,6 +146,28 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
             "publisher".into(),
             json!({ "name": site, "url": origin_of(link.unwrap_or_default()) }),
         );
+    }
+
+    // Who wrote it: `_embedded.author` (with `_embed`), each linking to their page on the site.
+    if let Some(Value::Array(authors)) = embedded(post, "author") {
+        let mut byline = Byline::default();
+        for author in authors {
+            byline.push(
+                string(author.get("name")).and_then(|n| plain(n, html)),
+                string(author.get("link")),
+            );
+        }
+        if let Some(authors) = byline.json() {
+            fields.push(("authors", at("_embedded.author")));
+            out.insert("authors".into(), authors);
+        }
+    }
+
+    if let Some(picture) = featured_media(post, html) {
+        let mut image = picture.json();
+        media::without_repeated_hero(&mut image, &mut body);
+        fields.push(("image", at("_embedded.wp:featuredmedia")));
+        out.insert("image".into(), image);
     }
 
     out.insert("body".into(), Value::Array(body));
@@ -158,8 +186,57 @@ fn post(origin: &str, post: &Value, html: &HtmlBudget) -> Result<Adapted, Contra
         origin: origin.to_owned(),
         fields,
         cut,
-        author: None,
     })
+}
+
+/// `_embedded[rel]`, what `_embed` adds to a post.
+fn embedded<'a>(post: &'a Map<String, Value>, rel: &str) -> Option<&'a Value> {
+    post.get("_embedded")?.get(rel)
+}
+
+/// The post's featured image, `_embedded["wp:featuredmedia"][0]` (with `_embed`): its
+/// `source_url`, `alt_text`, `caption.rendered` (links kept), the full size from
+/// `media_details`, and the sizes WordPress made of it that keep its shape (not the square
+/// thumbnails it crops). A media item that is not an image, or that the site refuses to show
+/// (`{ "code": "rest_forbidden" }`), gives none.
+fn featured_media(post: &Map<String, Value>, html: &HtmlBudget) -> Option<Picture> {
+    let media = embedded(post, "wp:featuredmedia")?.as_array()?.first()?;
+    if string(media.get("media_type")).is_some_and(|kind| kind != "image") {
+        return None;
+    }
+    let details = media.get("media_details");
+    let size = |field| media::dimension(details.and_then(|d| d.get(field)));
+    let mut picture = Picture::at(string(media.get("source_url"))?)?
+        .sized(size("width"), size("height"))
+        .alt(string(media.get("alt_text")));
+    picture.caption = rendered_caption(media, html);
+    let Some(Value::Object(sizes)) = details.and_then(|d| d.get("sizes")) else {
+        return Some(picture);
+    };
+    let mut same: Vec<(String, u32)> = Vec::new();
+    for size in sizes.values() {
+        let url = string(size.get("source_url"));
+        let width = media::dimension(size.get("width"));
+        let height = media::dimension(size.get("height"));
+        let (Some(url), Some(width), Some(height)) = (url, width, height) else {
+            continue;
+        };
+        let shaped = match (picture.width, picture.height) {
+            (Some(w), Some(h)) => media::same_shape((w, h), (width, height)),
+            _ => false,
+        };
+        if shaped && url != picture.url {
+            same.push((url.to_owned(), width));
+        }
+    }
+    picture.add_sources(same);
+    Some(picture)
+}
+
+/// A media item's `caption.rendered` (HTML) as rich text.
+fn rendered_caption(media: &Value, html: &HtmlBudget) -> Option<Value> {
+    let caption = string(media.get("caption")?.get("rendered"))?;
+    html.rich(caption, None)
 }
 
 /// A `date_gmt` as UTC: WordPress writes it without an offset (`2018-01-06T08:00:00`).

@@ -30,6 +30,15 @@ pub const ATTRIBUTES: &[&str] = &[
     "resource",
     "version",
     "mode",
+    // xml:lang; Media RSS's and enclosures' `url`, `medium` and size; XHTML content's images.
+    "lang",
+    "url",
+    "medium",
+    "width",
+    "height",
+    "alt",
+    "srcset",
+    "media",
 ];
 
 /// An XML node as far as the adapters care.
@@ -156,7 +165,8 @@ impl XmlElement {
     }
 
     /// The element's children as HTML nodes (Atom's `type="xhtml"` content): local names as
-    /// tags, only `href` of links kept, resolved by `resolve` (for `xml:base`).
+    /// tags, only `href` of links and an image's attributes kept, its addresses resolved by
+    /// `resolve` (for `xml:base`).
     pub fn html_children(&self, resolve: &dyn Fn(&XmlElement, &str) -> String) -> Vec<HtmlNode> {
         self.children
             .iter()
@@ -164,6 +174,19 @@ impl XmlElement {
                 XmlNode::Text(text) => HtmlNode::Text(text.clone()),
                 XmlNode::Element(element) => {
                     let tag = element.name.to_ascii_lowercase();
+                    let image = HtmlNode::image(&tag, |name| {
+                        let value = element.attr("", name)?;
+                        Some(match name {
+                            "src" => resolve(element, value),
+                            "srcset" => super::media::resolve_srcset(value, &|url| {
+                                Some(resolve(element, url))
+                            }),
+                            _ => value.to_owned(),
+                        })
+                    });
+                    if let Some(image) = image {
+                        return image;
+                    }
                     let href = (tag == "a")
                         .then(|| element.attr("", "href").map(|href| resolve(element, href)))
                         .flatten();

@@ -8,6 +8,7 @@ use super::{
     foreign_text::{self},
     html::{self, HtmlBudget},
     jsonfeed::first_text,
+    media::{self, Byline, Picture},
     urls,
     util::{is_slug, last_segment, set, slugify},
     xml::{XML_NS, XmlElement},
@@ -59,6 +60,12 @@ pub struct Channel {
     pub link: Option<String>,
 }
 
+/// A name in an item's byline, as the feed writes it, and its web address, resolved.
+pub struct Author {
+    pub name: Content,
+    pub url: Option<String>,
+}
+
 /// An item as RSS or Atom has it; `field` paths name where each part came from.
 pub struct Entry {
     /// Where the item is: `channel.item[2]`, `feed.entry[3]`.
@@ -78,7 +85,15 @@ pub struct Entry {
     pub categories: Vec<Content>,
     /// What relative links in the body are resolved against.
     pub body_base: Option<String>,
-    pub author: Option<String>,
+    /// Who wrote it, in order.
+    pub authors: Vec<Author>,
+    /// The date it was last changed, and the field it came from.
+    pub updated: Option<(String, &'static str)>,
+    /// Its picture (its text alternative and credit still as the feed writes text), and the
+    /// field it came from.
+    pub image: Option<(Picture, &'static str)>,
+    /// Its language, as the nearest `xml:lang` or `language` says, a well-formed tag.
+    pub language: Option<(String, String)>,
 }
 
 impl Entry {
@@ -157,6 +172,13 @@ impl Entry {
         cut.extend(date_cut);
         fields.push(("published_at", at(date_field)));
         out.insert("published_at".into(), date);
+        let updated = self.updated.as_ref().and_then(|(date, field)| {
+            Some((media::updated_at(&out["published_at"], Some(date))?, field))
+        });
+        if let Some((updated, field)) = updated {
+            fields.push(("updated_at", at(field)));
+            out.insert("updated_at".into(), Value::String(updated));
+        }
 
         if let Some((_, field)) = &self.summary {
             fields.push(("summary", at(field)));
@@ -183,6 +205,35 @@ impl Entry {
             );
         }
 
+        let mut byline = Byline::default();
+        for author in &self.authors {
+            byline.push(author.name.plain(html), author.url.as_deref());
+        }
+        if let Some(authors) = byline.json() {
+            fields.push(("authors", at("author")));
+            out.insert("authors".into(), authors);
+        }
+
+        if let Some((language, field)) = self.language {
+            fields.push(("language", field));
+            out.insert("language".into(), Value::String(language));
+        }
+
+        let mut body = body;
+        if let Some((mut picture, field)) = self.image {
+            picture.alt = Content::Loose(std::mem::take(&mut picture.alt))
+                .plain(html)
+                .unwrap_or_default();
+            picture.credit = picture
+                .credit
+                .take()
+                .and_then(|credit| Content::Loose(credit).plain(html));
+            let mut image = picture.json();
+            media::without_repeated_hero(&mut image, &mut body);
+            fields.push(("image", at(field)));
+            out.insert("image".into(), image);
+        }
+
         fields.push(("body", at(body_field)));
         out.insert("body".into(), Value::Array(body));
 
@@ -200,7 +251,6 @@ impl Entry {
         Adapted {
             json: Value::Object(out),
             origin,
-            author: self.author,
             fields,
             cut,
         }
@@ -221,6 +271,93 @@ pub fn media_description(item: &XmlElement) -> Option<(Content, &'static str)> {
     };
     let text = text_of(direct.or_else(nested))?;
     Some((Content::Loose(text), "media:description"))
+}
+
+/// The picture of an item in Media RSS (also in Atom feeds: YouTube, Reddit): its widest
+/// `media:content` that is an image, directly or in a `media:group`, with the other widths of
+/// the same picture; else its widest `media:thumbnail` (of the item, a group, or a video's
+/// `media:content`). Icons and avatars (under 100 pixels wide) are passed over.
+pub fn media_image(item: &XmlElement, base: Option<&str>) -> Option<(Picture, &'static str)> {
+    let groups: Vec<&XmlElement> = std::iter::once(item)
+        .chain(item.all(MEDIA, "group"))
+        .collect();
+    let contents: Vec<&XmlElement> = groups
+        .iter()
+        .flat_map(|group| group.all(MEDIA, "content"))
+        .collect();
+    let images = contents
+        .iter()
+        .filter(|content| is_image(content))
+        .filter_map(|content| media_picture(content, base))
+        .collect();
+    if let Some(picture) = media::hero(images) {
+        return Some((picture, "media:content"));
+    }
+    let thumbnails = groups
+        .iter()
+        .chain(&contents)
+        .flat_map(|holder| holder.all(MEDIA, "thumbnail"))
+        .filter_map(|thumbnail| media_picture(thumbnail, base))
+        .collect();
+    media::hero(thumbnails).map(|picture| (picture, "media:thumbnail"))
+}
+
+/// Whether a `media:content` is a picture: its `medium` or `type` says so, or, with neither,
+/// its address ends like one.
+fn is_image(content: &XmlElement) -> bool {
+    let medium = content.attr("", "medium").map(str::trim);
+    let kind = content.attr("", "type").map(str::trim);
+    match (medium, kind) {
+        (Some(medium), _) if !medium.is_empty() => medium.eq_ignore_ascii_case("image"),
+        (_, Some(kind)) if !kind.is_empty() => kind.to_ascii_lowercase().starts_with("image/"),
+        _ => content.attr("", "url").is_some_and(looks_like_image_file),
+    }
+}
+
+/// Whether an address names a picture file by its extension.
+pub fn looks_like_image_file(url: &str) -> bool {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"]
+        .iter()
+        .any(|extension| path.ends_with(extension))
+}
+
+/// A `media:content` or `media:thumbnail` as a picture: its `url` (resolved), size, and the
+/// `media:description` and `media:credit` inside it (the credit also from its group).
+fn media_picture(element: &XmlElement, base: Option<&str>) -> Option<Picture> {
+    let url = web_link(base_of(element, base).as_deref(), element.attr("", "url")?)?;
+    let size = |name| element.attr("", name).and_then(media::dimension_text);
+    let picture = Picture::at(&url)?
+        .sized(size("width"), size("height"))
+        .alt(text_of(element.first(MEDIA, "description")).as_deref())
+        .credit(text_of(element.first(MEDIA, "credit")));
+    Some(picture)
+}
+
+/// An enclosure that is a picture: `type="image/…"`, or no type and an address that ends
+/// like a picture's.
+pub fn enclosure_image(url: &str, kind: Option<&str>, base: Option<&str>) -> Option<Picture> {
+    let is_image = match kind.map(str::trim).filter(|k| !k.is_empty()) {
+        Some(kind) => kind.to_ascii_lowercase().starts_with("image/"),
+        None => looks_like_image_file(url),
+    };
+    if !is_image {
+        return None;
+    }
+    Picture::at(&web_link(base, url)?)
+}
+
+/// The nearest language among `elements` (innermost first): an `xml:lang`, as a well-formed
+/// tag, and where it was.
+pub fn xml_lang(elements: &[(Option<&XmlElement>, &str)]) -> Option<(String, String)> {
+    elements.iter().find_map(|(element, at)| {
+        let tag = media::language(element.as_ref()?.attr(XML_NS, "lang")?)?;
+        Some((tag, format!("{at}xml:lang")))
+    })
 }
 
 /// The base URL inside `element`: its `xml:base` resolved against `parent`'s.

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::{Article, Block, RichText, Span};
+use crate::{Article, Block, Image, RichText, Span};
 
 /// The article as a contract document. Reading it back with [`Article::from_value`] gives
 /// the same article (its `cut` aside: that notes what the original document lost).
@@ -49,6 +49,28 @@ pub fn article_json(article: &Article) -> Value {
     optional(
         "url",
         or_null(article.url.as_ref().map(|u| json!(u.as_str()))),
+    );
+    optional("image", or_null(article.image.as_ref().map(image_json)));
+    optional(
+        "updated_at",
+        or_null(article.updated_at.as_ref().map(|d| json!(d.machine()))),
+    );
+    optional(
+        "language",
+        or_null(article.language.as_ref().map(|l| json!(l.as_str()))),
+    );
+    optional(
+        "authors",
+        Some(
+            article
+                .authors
+                .iter()
+                .map(|a| match &a.url {
+                    Some(url) => json!({ "name": a.name, "url": url.as_str() }),
+                    None => json!({ "name": a.name }),
+                })
+                .collect(),
+        ),
     );
     let boxes: Vec<Value> = article
         .summary_boxes
@@ -102,7 +124,34 @@ fn block(block: &Block) -> Value {
         Block::List(items) => {
             json!({ "type": "list", "items": items.iter().map(rich).collect::<Vec<_>>() })
         }
+        Block::Figure(image) => json!({ "type": "figure", "image": image_json(image) }),
     }
+}
+
+/// An image as the contract writes it.
+pub fn image_json(image: &Image) -> Value {
+    let mut out = Map::new();
+    out.insert("url".into(), json!(image.url.as_str()));
+    out.insert("alt".into(), json!(image.alt));
+    if let Some(size) = image.size {
+        out.insert("width".into(), json!(size.width));
+        out.insert("height".into(), json!(size.height));
+    }
+    if let Some(caption) = &image.caption {
+        out.insert("caption".into(), rich(caption));
+    }
+    if let Some(credit) = &image.credit {
+        out.insert("credit".into(), json!(credit));
+    }
+    if !image.sources.is_empty() {
+        let sources: Vec<Value> = image
+            .sources
+            .iter()
+            .map(|s| json!({ "url": s.url.as_str(), "width": s.width }))
+            .collect();
+        out.insert("sources".into(), Value::Array(sources));
+    }
+    Value::Object(out)
 }
 
 /// A string when the text has no link, else its runs.

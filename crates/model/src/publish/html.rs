@@ -1,7 +1,7 @@
 //! An article's body as HTML, for the published feeds' `content_html` and Atom `content`:
 //! every text escaped, links only to the URLs the contract already accepted.
 
-use crate::{Article, Block, RichText, Span};
+use crate::{Article, Block, Image, RichText, Span};
 
 use super::escape;
 
@@ -40,6 +40,7 @@ pub fn article_html(article: &Article) -> String {
                 }
                 html.push_str("</ul>");
             }
+            Block::Figure(image) => figure(&mut html, image),
         }
     }
     if !article.sources.is_empty() {
@@ -55,6 +56,39 @@ pub fn article_html(article: &Article) -> String {
         html.push_str("</ul>");
     }
     html
+}
+
+/// A figure: the image (its size, so a feed reader can reserve its box), then its caption
+/// and credit.
+fn figure(html: &mut String, image: &Image) {
+    html.push_str("<figure><img src=\"");
+    html.push_str(&escape(image.url.as_str()));
+    html.push_str("\" alt=\"");
+    html.push_str(&escape(&image.alt));
+    html.push('"');
+    if let Some(size) = image.size {
+        html.push_str(&format!(
+            " width=\"{}\" height=\"{}\"",
+            size.width, size.height
+        ));
+    }
+    html.push('>');
+    if image.caption.is_some() || image.credit.is_some() {
+        html.push_str("<figcaption>");
+        if let Some(caption) = &image.caption {
+            rich(html, caption);
+        }
+        if let Some(credit) = &image.credit {
+            if image.caption.is_some() {
+                html.push(' ');
+            }
+            html.push_str("<small>");
+            html.push_str(&escape(credit));
+            html.push_str("</small>");
+        }
+        html.push_str("</figcaption>");
+    }
+    html.push_str("</figure>");
 }
 
 fn rich(html: &mut String, text: &RichText) {

@@ -27,12 +27,27 @@ pub fn item(article: &Article, canonical: &str, content_html: &str) -> Value {
     if let Some(date) = &article.published_at {
         item.insert("date_published".into(), json!(rfc3339(date)));
     }
-    if let Some(publisher) = &article.publisher {
-        let mut author = json!({ "name": publisher.name });
-        if let Some(url) = &publisher.url {
-            author["url"] = json!(url.as_str());
-        }
-        item.insert("authors".into(), json!([author]));
+    if let Some(date) = &article.updated_at {
+        item.insert("date_modified".into(), json!(rfc3339(date)));
+    }
+    if let Some(image) = &article.image {
+        item.insert("image".into(), json!(image.url.as_str()));
+    }
+    if let Some(language) = &article.language {
+        item.insert("language".into(), json!(language.as_str()));
+    }
+    // The byline's names, or else the publisher.
+    let publisher = article.publisher.iter().map(|p| (&p.name, &p.url));
+    let authors: Vec<Value> = match article.authors.is_empty() {
+        true => publisher.map(author).collect(),
+        false => article
+            .authors
+            .iter()
+            .map(|a| author((&a.name, &a.url)))
+            .collect(),
+    };
+    if !authors.is_empty() {
+        item.insert("authors".into(), Value::Array(authors));
     }
     if !article.pillars.is_empty() {
         let tags: Vec<&str> = article.pillars.iter().map(|p| p.name.as_str()).collect();
@@ -40,6 +55,13 @@ pub fn item(article: &Article, canonical: &str, content_html: &str) -> Value {
     }
     item.insert("_signal".into(), article_json(article));
     Value::Object(item)
+}
+
+fn author((name, url): (&String, &Option<crate::ExternalUrl>)) -> Value {
+    match url {
+        Some(url) => json!({ "name": name, "url": url.as_str() }),
+        None => json!({ "name": name }),
+    }
 }
 
 /// One page of the feed, at `page_url`, with the next page's URL when there is one.
