@@ -181,6 +181,8 @@ describe("inline embeds on a partner's page with a strict CSP (the release build
     await inside(page, "article", ".embed-root[data-embed-state=ready] h1").waitFor();
     assert.equal(await inside(page, "article", "article.article").getAttribute("lang"), "de");
     assert.equal((await inside(page, "article", ".dateline time").first().textContent()).trim(), "Donnerstag, 2. Juli 2026");
+    assert.equal((await inside(page, "article", ".updated").textContent()).trim(), "Aktualisiert am Freitag, 3. Juli 2026");
+    assert.equal((await inside(page, "article", ".byline").textContent()).replace(/\s+/g, " ").trim(), "Von Anna Schmidt und Jonas Weber");
     const hero = inside(page, "article", ".figure-hero img");
     await eventually(() => hero.evaluate((img) => img.complete && img.naturalWidth), 512);
     const blocked = inside(page, "article", "figure:has(img[alt='Blockiert'])");

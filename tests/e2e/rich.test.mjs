@@ -408,6 +408,8 @@ describe("contract 1.1 articles in the app", () => {
     await frame.locator(".embed-root[data-embed-state='ready']").waitFor();
     assert.equal(await frame.locator("article.article").getAttribute("lang"), "de");
     assert.equal(await text(frame, ".dateline time"), "Donnerstag, 2. Juli 2026");
+    assert.equal(await text(frame, ".updated"), "Aktualisiert am Freitag, 3. Juli 2026");
+    assert.equal((await text(frame, ".byline")).replace(/\s+/g, " "), "Von Anna Schmidt und Jonas Weber");
     await frame.waitForFunction(() => document.querySelector(".figure-hero img").complete);
     assert.ok(await frame.locator(".figure-hero img").evaluate((img) => img.naturalWidth > 0));
     await frame.context().close();
@@ -471,6 +473,7 @@ describe("contract 1.1 articles prerendered", () => {
     const html = await (await fetch(env.host.url + GERMAN)).text();
     const ld = JSON.parse(html.match(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/)[1]);
     assert.equal(ld.inLanguage, "de");
+    assert.equal(ld.dateModified, "2026-07-03T08:15:00+02:00");
     assert.equal(ld.image[0].url, `${images.origin}/img/schuldach-1600x1067.png`);
     assert.deepEqual(
       ld.author.map((a) => a.name),

@@ -116,6 +116,15 @@ async function checkArticle(page, article, file) {
     assert.equal(await page.locator(".full-article").count(), 0, `${file}: a body, so no link instead`);
   }
   assert.deepEqual((await allText(page, ".article [role=note] li")).map(squash), article.notices, `${file}: notices`);
+  // Contract 1.1 from the foreign format: the hero (its address; the picture's host is not
+  // reachable from here), the byline, the language and the update.
+  const hero = page.locator(".figure-hero img");
+  if (article.image === null) assert.equal(await hero.count(), 0, `${file}: no hero`);
+  else assert.equal(await hero.getAttribute("src"), article.image, `${file}: hero`);
+  assert.deepEqual((await allText(page, ".byline bdi")).map(squash), article.authors.map(squash), `${file}: byline`);
+  assert.equal(await page.locator("article.article").getAttribute("lang"), article.language, `${file}: language`);
+  const updated = page.locator(".updated time");
+  assert.equal((await updated.count()) ? await updated.getAttribute("datetime") : null, article.updated, `${file}: update`);
 }
 
 /** Checks one document on `host`; throws what is wrong. Returns whether it rendered. */

@@ -469,6 +469,12 @@ struct ExpectedArticle {
     /// "Read the full article at …" and where it leads, for an article without a body.
     full_article: Option<(String, String)>,
     notices: Vec<String>,
+    /// Contract 1.1, as the adapters read it: the hero's address, the byline's names, the
+    /// language tag and the update shown ("Updated …"), as `<time datetime>` writes it.
+    image: Option<String>,
+    authors: Vec<String>,
+    language: Option<String>,
+    updated: Option<String>,
 }
 
 /// Where the browser test serves the corpus: its Chromium resolves this host to its own
@@ -507,6 +513,10 @@ fn expected(file: String, content_type: String, document: Option<String>, text: 
             full_article: signal_model::text::full_article_link(&article)
                 .map(|(label, url)| (label, url.as_str().to_owned())),
             notices: article.cut.iter().map(|cut| cut.message()).collect(),
+            image: article.image.as_ref().map(|i| i.url.as_str().to_owned()),
+            authors: article.authors.iter().map(|a| a.name.clone()).collect(),
+            language: article.language.as_ref().map(|l| l.as_str().to_owned()),
+            updated: article.shown_update().map(|d| d.machine()),
         }
     });
     Expected {
