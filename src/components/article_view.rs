@@ -12,9 +12,10 @@ use signal_model::{Article, Language, Noticed, text};
 /// The `lang` and `dir` of an article's root: its language, written right to left where
 /// that language is; nothing when the document gives no language (the page's English).
 pub fn language_attributes(language: Option<&Language>) -> (Option<String>, Option<&'static str>) {
-    let lang = language.map(|l| l.as_str().to_owned());
-    let dir = language.map(|l| if l.is_right_to_left() { "rtl" } else { "ltr" });
-    (lang, dir)
+    (
+        language.map(|l| l.as_str().to_owned()),
+        language.map(Language::direction),
+    )
 }
 
 /// The article laid out like the reference page.

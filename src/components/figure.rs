@@ -20,11 +20,9 @@ const CARD_SIZES: &str = "(min-width: 60rem) 30rem, calc(100vw - 2rem)";
 #[component]
 pub fn ImageFigure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
     let failed = RwSignal::new(false);
-    let picture = image.clone_without_text();
     let without_size = image.size.is_none();
-    let Image {
-        caption, credit, ..
-    } = image;
+    let mut picture = image;
+    let (caption, credit) = (picture.caption.take(), picture.credit.take());
     let caption = (caption.is_some() || credit.is_some()).then(|| {
         // A space between them, so that they are not read as one word.
         let space = (caption.is_some() && credit.is_some()).then_some(" ");
@@ -57,7 +55,7 @@ pub fn CardImage(image: Image) -> impl IntoView {
     let failed = RwSignal::new(false);
     let image = Image {
         alt: String::new(),
-        ..image.clone_without_text()
+        ..image
     };
     view! {
         <div class="card-image" hidden=move || failed.get()>

@@ -193,20 +193,22 @@ impl Article {
         }
     }
 
-    /// The largest image the article shows (hero or figure), for link previews.
-    pub fn largest_image(&self) -> Option<&Image> {
+    /// The article's images, hero and figures, largest first: the hero ahead of any of the
+    /// same size (or of unknown size), figures in their order among equals.
+    pub fn images_by_size(&self) -> Vec<&Image> {
         let figures = self.body.iter().filter_map(|block| match block {
             Block::Figure(image) => Some(image),
             _ => None,
         });
-        // The hero first, so it wins a tie (and wins when no size is known).
-        self.image
-            .iter()
-            .chain(figures)
-            .fold(None, |best: Option<&Image>, image| match best {
-                Some(best) if best.area() >= image.area() => Some(best),
-                _ => Some(image),
-            })
+        let mut images: Vec<&Image> = self.image.iter().chain(figures).collect();
+        // Stable, so equals keep the order above.
+        images.sort_by_key(|image| std::cmp::Reverse(image.area()));
+        images
+    }
+
+    /// The largest image the article shows (hero or figure), for link previews.
+    pub fn largest_image(&self) -> Option<&Image> {
+        self.images_by_size().first().copied()
     }
 
     /// Parses and validates an article document.

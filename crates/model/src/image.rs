@@ -76,18 +76,6 @@ impl Image {
         Some(list.join(", "))
     }
 
-    /// The image without its caption and credit, for where they are shown apart from it.
-    pub fn clone_without_text(&self) -> Self {
-        Self {
-            url: self.url.clone(),
-            alt: self.alt.clone(),
-            size: self.size,
-            caption: None,
-            credit: None,
-            sources: self.sources.clone(),
-        }
-    }
-
     /// The pixels the image is known to have, for choosing the largest: its own size, or
     /// else its widest source's width squared.
     pub fn area(&self) -> u64 {
@@ -326,6 +314,15 @@ impl Language {
         match script {
             Some(script) => RIGHT_TO_LEFT_SCRIPTS.contains(&script.to_ascii_lowercase().as_str()),
             None => RIGHT_TO_LEFT_LANGUAGES.contains(&self.primary().as_str()),
+        }
+    }
+
+    /// The `dir` attribute of text in this language.
+    pub fn direction(&self) -> &'static str {
+        if self.is_right_to_left() {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 

@@ -211,13 +211,20 @@ pub fn byline_words(
         .split_once("{names}")
         .unwrap_or((phrases.byline, ""));
     let separators = (0..count)
-        .map(|index| match index {
-            0 => "",
-            i if i + 1 == count => phrases.and,
-            _ => phrases.comma,
-        })
+        .map(|index| list_separator(index, count, language))
         .collect();
     (before, separators, after)
+}
+
+/// The separator written before item `index` of a list of `len` in running text, in
+/// `language`: "A", "A and B", "A, B and C" ("A, B und C").
+pub fn list_separator(index: usize, len: usize, language: Option<&Language>) -> &'static str {
+    let phrases = phrases(language);
+    match index {
+        0 => "",
+        i if i + 1 == len => phrases.and,
+        _ => phrases.comma,
+    }
 }
 
 /// "Updated Friday, July 3, 2026", in `language`.

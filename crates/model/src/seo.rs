@@ -331,14 +331,8 @@ struct JsonLd<'a> {
 /// The article's images, largest first (Google reads the first as the preview), each as an
 /// `ImageObject` with its size, caption and credit.
 fn images_ld(article: &Article) -> Vec<ImageLd<'_>> {
-    let figures = article.body.iter().filter_map(|block| match block {
-        Block::Figure(image) => Some(image),
-        _ => None,
-    });
-    let mut images: Vec<&Image> = article.image.iter().chain(figures).collect();
-    // Stable: the hero stays ahead of a figure of the same size.
-    images.sort_by_key(|image| std::cmp::Reverse(image.area()));
-    images
+    article
+        .images_by_size()
         .into_iter()
         .map(|image| ImageLd {
             kind: "ImageObject",

@@ -95,9 +95,5 @@ pub fn full_article_link(article: &Article) -> Option<(String, &crate::ExternalU
 /// The separator written before item `index` of a list of `len` in running text:
 /// "A", "A and B", "A, B and C".
 pub fn list_separator(index: usize, len: usize) -> &'static str {
-    match index {
-        0 => "",
-        i if i + 1 == len => " and ",
-        _ => ", ",
-    }
+    crate::locale::list_separator(index, len, None)
 }

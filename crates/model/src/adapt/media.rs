@@ -119,7 +119,8 @@ impl Picture {
     /// The contract's image object.
     pub fn json(self) -> Value {
         let mut image = Map::new();
-        image.insert("url".into(), Value::String(self.url));
+        let url = self.url;
+        image.insert("url".into(), Value::String(url.clone()));
         image.insert("alt".into(), Value::String(self.alt));
         // The contract's size is both or neither.
         if let (Some(width), Some(height)) = (self.width, self.height) {
@@ -139,7 +140,6 @@ impl Picture {
             && !sources.is_empty()
             && !sources.iter().any(|(_, w)| *w == width)
         {
-            let url = image["url"].as_str().unwrap_or_default().to_owned();
             sources.push((url, width));
             sources.sort_by_key(|(_, width)| *width);
         }

@@ -35,13 +35,7 @@ pub fn entry(article: &Article, canonical: &str, content_html: &str) -> Entry {
             escape(url.as_str())
         ));
     }
-    // The byline's names, or else the publisher.
-    let publisher = article.publisher.iter().map(|p| (&p.name, &p.url));
-    let authors: Vec<_> = match article.authors.is_empty() {
-        true => publisher.collect(),
-        false => article.authors.iter().map(|a| (&a.name, &a.url)).collect(),
-    };
-    for (name, url) in authors {
+    for (name, url) in super::credited(article) {
         xml.push_str(&format!("<author><name>{}</name>", escape(name)));
         if let Some(url) = url {
             xml.push_str(&format!("<uri>{}</uri>", escape(url.as_str())));

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::{Article, Block, Image, RichText, Span};
+use crate::{Article, Block, ExternalUrl, Image, RichText, Span};
 
 /// The article as a contract document. Reading it back with [`Article::from_value`] gives
 /// the same article (its `cut` aside: that notes what the original document lost).
@@ -30,13 +30,12 @@ pub fn article_json(article: &Article) -> Value {
     let or_null = |value: Option<Value>| Some(value.unwrap_or(Value::Null));
     optional(
         "publisher",
-        or_null(article.publisher.as_ref().map(|p| {
-            let mut publisher = json!({ "name": p.name });
-            if let Some(url) = &p.url {
-                publisher["url"] = json!(url.as_str());
-            }
-            publisher
-        })),
+        or_null(
+            article
+                .publisher
+                .as_ref()
+                .map(|p| named(&p.name, p.url.as_ref())),
+        ),
     );
     optional(
         "status_label",
@@ -65,10 +64,7 @@ pub fn article_json(article: &Article) -> Value {
             article
                 .authors
                 .iter()
-                .map(|a| match &a.url {
-                    Some(url) => json!({ "name": a.name, "url": url.as_str() }),
-                    None => json!({ "name": a.name }),
-                })
+                .map(|a| named(&a.name, a.url.as_ref()))
                 .collect(),
         ),
     );
@@ -104,10 +100,7 @@ pub fn article_json(article: &Article) -> Value {
         article
             .sources
             .iter()
-            .map(|s| match &s.url {
-                Some(url) => json!({ "name": s.name, "url": url.as_str() }),
-                None => json!({ "name": s.name }),
-            })
+            .map(|s| named(&s.name, s.url.as_ref()))
             .collect(),
     );
     Value::Object(out)
@@ -125,6 +118,15 @@ fn block(block: &Block) -> Value {
             json!({ "type": "list", "items": items.iter().map(rich).collect::<Vec<_>>() })
         }
         Block::Figure(image) => json!({ "type": "figure", "image": image_json(image) }),
+    }
+}
+
+/// `{ "name", "url" }` as the contract writes a publisher, an author or a source (the URL only
+/// when it has one).
+pub(super) fn named(name: &str, url: Option<&ExternalUrl>) -> Value {
+    match url {
+        Some(url) => json!({ "name": name, "url": url.as_str() }),
+        None => json!({ "name": name }),
     }
 }
 

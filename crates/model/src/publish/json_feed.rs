@@ -6,7 +6,10 @@ use serde_json::{Map, Value, json};
 
 use crate::{Article, site};
 
-use super::{contract::article_json, rfc3339};
+use super::{
+    contract::{article_json, named},
+    rfc3339,
+};
 
 pub const VERSION: &str = "https://jsonfeed.org/version/1.1";
 
@@ -36,16 +39,10 @@ pub fn item(article: &Article, canonical: &str, content_html: &str) -> Value {
     if let Some(language) = &article.language {
         item.insert("language".into(), json!(language.as_str()));
     }
-    // The byline's names, or else the publisher.
-    let publisher = article.publisher.iter().map(|p| (&p.name, &p.url));
-    let authors: Vec<Value> = match article.authors.is_empty() {
-        true => publisher.map(author).collect(),
-        false => article
-            .authors
-            .iter()
-            .map(|a| author((&a.name, &a.url)))
-            .collect(),
-    };
+    let authors: Vec<Value> = super::credited(article)
+        .into_iter()
+        .map(|(name, url)| named(name, url))
+        .collect();
     if !authors.is_empty() {
         item.insert("authors".into(), Value::Array(authors));
     }
@@ -55,13 +52,6 @@ pub fn item(article: &Article, canonical: &str, content_html: &str) -> Value {
     }
     item.insert("_signal".into(), article_json(article));
     Value::Object(item)
-}
-
-fn author((name, url): (&String, &Option<crate::ExternalUrl>)) -> Value {
-    match url {
-        Some(url) => json!({ "name": name, "url": url.as_str() }),
-        None => json!({ "name": name }),
-    }
 }
 
 /// One page of the feed, at `page_url`, with the next page's URL when there is one.

@@ -113,6 +113,19 @@ pub fn embed_page_head(canonical: String) -> Vec<HeadEntry> {
 }
 
 /// A moment as RFC 3339, which feeds and sitemaps need: a date alone is that day's start in UTC.
+/// Who a feed entry credits: the byline's names, or else the publisher, each with its link.
+pub fn credited(article: &crate::Article) -> Vec<(&str, Option<&crate::ExternalUrl>)> {
+    if article.authors.is_empty() {
+        let publisher = article.publisher.iter();
+        publisher
+            .map(|p| (p.name.as_str(), p.url.as_ref()))
+            .collect()
+    } else {
+        let authors = article.authors.iter();
+        authors.map(|a| (a.name.as_str(), a.url.as_ref())).collect()
+    }
+}
+
 pub fn rfc3339(date: &PublishedAt) -> String {
     match date {
         PublishedAt::DateTime(_) => date.machine(),
